@@ -1,0 +1,82 @@
+// Package app is the face of Folio that the window calls: every exported
+// method of App is bound to the frontend (in the desktop window through
+// Wails, in the browser mode over HTTP). It validates, translates and
+// delegates to the store; it holds no SQL.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"folio/db"
+)
+
+// Version is Folio's version, shown in About and --version.
+var Version = "0.1.0"
+
+// Host is what the surrounding shell provides: the desktop window or the
+// browser mode. Methods that a shell cannot do return ErrNotAvailable.
+type Host interface {
+	// Emit sends an event to the frontend.
+	Emit(name string, data any)
+	// OpenFiles asks the person for files to import.
+	OpenFiles(title string) ([]string, error)
+	// OpenFolder asks the person for a folder to import.
+	OpenFolder(title string) (string, error)
+	// SaveFile asks where to save a file.
+	SaveFile(title, defaultName string) (string, error)
+	// OpenURL opens a link in the system browser.
+	OpenURL(url string) error
+}
+
+// ErrNotAvailable is returned by Host methods the current shell lacks.
+var ErrNotAvailable = errors.New("not available in this mode")
+
+// App is the bound application object.
+type App struct {
+	store *db.Store
+	host  Host
+	mode  string
+
+	importMu     sync.Mutex
+	cancelImport context.CancelFunc
+	cancelMu     sync.Mutex
+}
+
+// New returns the app over an open store. mode is "desktop" or "browser".
+func New(store *db.Store, host Host, mode string) *App {
+	return &App{store: store, host: host, mode: mode}
+}
+
+// Info describes the running app to the frontend.
+type Info struct {
+	Version string `json:"version"`
+	Mode    string `json:"mode"` // "desktop" or "browser"
+	Library string `json:"library"`
+	// BackupPath is set when the library was upgraded at start and the
+	// older file was kept there.
+	BackupPath string `json:"backupPath"`
+}
+
+// Info returns the version, the mode and where the library lives.
+func (a *App) Info() Info {
+	return Info{Version: Version, Mode: a.mode, Library: a.store.Path(), BackupPath: a.store.BackupPath}
+}
+
+// userError turns an error into a message a person can act on. Errors the
+// store words for people pass through; anything else is logged in full and
+// shown in plain words.
+func userError(action string, err error) error {
+	if err == nil {
+		return nil
+	}
+	switch {
+	case errors.Is(err, db.ErrNotFound):
+		return fmt.Errorf("%s: it no longer exists (it may have been deleted)", action)
+	case errors.Is(err, context.Canceled):
+		return fmt.Errorf("%s: cancelled", action)
+	}
+	return fmt.Errorf("%s: %w", action, err)
+}

@@ -1,0 +1,36 @@
+package app
+
+import (
+	"context"
+
+	"folio/db"
+)
+
+// ListParams selects a page of the library list.
+type ListParams struct {
+	View   string `json:"view"` // "", "unread", "starred", "annotated", "trash"
+	Sort   string `json:"sort"` // "newest", "oldest", "imported", "title"
+	Offset int    `json:"offset"`
+	Limit  int    `json:"limit"`
+}
+
+// maxPage bounds how many rows one call returns; the list asks for pages.
+const maxPage = 500
+
+// ListArticles returns one page of the library.
+func (a *App) ListArticles(p ListParams) (db.ArticlePage, error) {
+	limit := p.Limit
+	if limit <= 0 || limit > maxPage {
+		limit = maxPage
+	}
+	page, err := a.store.ListArticles(context.Background(), db.ArticleFilter{
+		View: db.View(p.View), Sort: db.Sort(p.Sort), Offset: p.Offset, Limit: limit,
+	})
+	return page, userError("list the library", err)
+}
+
+// GetArticle returns one article with its text, for the reader.
+func (a *App) GetArticle(id int64) (db.Article, error) {
+	art, err := a.store.GetArticle(context.Background(), id)
+	return art, userError("open the article", err)
+}

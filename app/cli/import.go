@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"folio/app/importer"
+)
+
+func runImport(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "import", "[--db PATH] [--json] [--tag TAG] [--folder-tags] PATH...",
+		"Imports article files (text, Markdown, HTML, JSON), folders (recursively) and zip\n"+
+			"archives. Each file is reported as imported, duplicate (of an article already\n"+
+			"in the library), updated (an edited file imported again), skipped or failed.\n"+
+			"Exit status: 0 when nothing failed, 1 when some file failed (the others are\n"+
+			"still imported), 2 on usage errors.")
+	dbPath := fs.String("db", "", "library file (default $FOLIO_DB or ~/.local/share/folio/library.db)")
+	asJSON := fs.Bool("json", false, "print the results as a JSON array")
+	folderTags := fs.Bool("folder-tags", false, "tag each article with the folder it came from")
+	var tags multiFlag
+	fs.Var(&tags, "tag", "add this tag to every imported article (repeatable)")
+	paths, code, ok := parseArgs(fs, env, args)
+	if !ok {
+		return code
+	}
+	if len(paths) == 0 {
+		return usageError(env, fs, "give at least one file, folder or zip archive to import")
+	}
+	store, ok := openStore(ctx, env, *dbPath)
+	if !ok {
+		return exitTrouble
+	}
+	defer store.Close()
+	exp := importer.Expand(paths)
+	defer exp.Close()
+	opts := importer.Options{Tags: tags, FolderTags: *folderTags}
+	if !*asJSON && isTerminal(env.Stderr) {
+		opts.Progress = progressPrinter(env.Stderr)
+	}
+	rep := importer.Run(ctx, store, exp.Sources, opts)
+	if err := printImport(env, rep, *asJSON); err != nil {
+		fmt.Fprintln(env.Stderr, "folio import:", err)
+		return exitTrouble
+	}
+	if rep.Failed > 0 || rep.Cancelled {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// importJSON is one import result as --json shows it.
+type importJSON struct {
+	ID        *int64   `json:"id"`
+	Title     string   `json:"title"`
+	Published *string  `json:"published"`
+	Path      string   `json:"path"`
+	Status    string   `json:"status"`
+	Error     *string  `json:"error"`
+	Warnings  []string `json:"warnings,omitempty"`
+}
+
+func printImport(env Env, rep importer.Report, asJSON bool) error {
+	if asJSON {
+		out := make([]importJSON, len(rep.Results))
+		for i, r := range rep.Results {
+			out[i] = importJSON{Title: r.Title, Published: nullable(r.Published), Path: r.Path,
+				Status: r.Status, Error: nullable(r.Error), Warnings: r.Warnings}
+			if r.ID != 0 {
+				id := r.ID
+				out[i].ID = &id
+			}
+		}
+		return writeJSON(env.Stdout, out)
+	}
+	for _, r := range rep.Results {
+		line := fmt.Sprintf("%-9s %s", r.Status, r.Path)
+		if r.Error != "" {
+			line += ": " + r.Error
+		}
+		fmt.Fprintln(env.Stdout, line)
+		for _, w := range r.Warnings {
+			fmt.Fprintf(env.Stdout, "          warning: %s\n", w)
+		}
+	}
+	fmt.Fprintf(env.Stdout, "\n%d imported, %d updated, %d duplicates, %d skipped, %d failed in %.1f s\n",
+		rep.Imported, rep.Updated, rep.Duplicates, rep.Skipped, rep.Failed, rep.Seconds)
+	if rep.Cancelled {
+		fmt.Fprintf(env.Stdout, "Cancelled: %d files were not imported. Run the same import again to finish it.\n", rep.NotDone)
+	}
+	return nil
+}
+
+func progressPrinter(w io.Writer) func(importer.Progress) {
+	return func(p importer.Progress) {
+		fmt.Fprintf(w, "\r%d/%d files, %.0f articles/s ", p.FilesDone, p.FilesTotal, p.PerSecond)
+		if p.FilesDone == p.FilesTotal {
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return fmt.Sprint([]string(*m)) }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"folio/db"
+)
+
+func runList(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "list", "[--db PATH] [--json] [--limit N] [--sort newest|oldest|imported|title]",
+		"Lists the articles in the library, newest first: every article unless --limit.")
+	dbPath := fs.String("db", "", "library file (default $FOLIO_DB or ~/.local/share/folio/library.db)")
+	asJSON := fs.Bool("json", false, "print a JSON array")
+	limit := fs.Int("limit", 0, "list at most N articles (0: all)")
+	sort := fs.String("sort", "newest", "order: newest, oldest, imported or title")
+	rest, code, ok := parseArgs(fs, env, args)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		return usageError(env, fs, "unexpected argument %q", rest[0])
+	}
+	if *limit < 0 {
+		return usageError(env, fs, "--limit must be 0 or more")
+	}
+	if !validSort(*sort) {
+		return usageError(env, fs, "--sort must be newest, oldest, imported or title")
+	}
+	store, ok := openStore(ctx, env, *dbPath)
+	if !ok {
+		return exitTrouble
+	}
+	defer store.Close()
+	page, err := store.ListArticles(ctx, db.ArticleFilter{Sort: db.Sort(*sort), Limit: *limit})
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "folio list:", err)
+		return exitTrouble
+	}
+	if *asJSON {
+		out := make([]articleJSON, len(page.Articles))
+		for i, a := range page.Articles {
+			out[i] = summaryJSON(a)
+		}
+		writeJSON(env.Stdout, out)
+		return exitOK
+	}
+	for _, a := range page.Articles {
+		printSummaryLine(env.Stdout, a)
+	}
+	if page.Total == 0 {
+		fmt.Fprintln(env.Stderr, "The library is empty. Import articles with: folio import PATH...")
+	}
+	return exitOK
+}
+
+func validSort(s string) bool {
+	switch db.Sort(s) {
+	case db.SortNewest, db.SortOldest, db.SortImported, db.SortTitle:
+		return true
+	}
+	return false
+}
+
+func runShow(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "show", "[--db PATH] [--json] ID", "Prints one article: its details and its text.")
+	dbPath := fs.String("db", "", "library file (default $FOLIO_DB or ~/.local/share/folio/library.db)")
+	asJSON := fs.Bool("json", false, "print a JSON array holding the article")
+	rest, code, ok := parseArgs(fs, env, args)
+	if !ok {
+		return code
+	}
+	if len(rest) != 1 {
+		return usageError(env, fs, "give exactly one article ID (see folio list)")
+	}
+	id, err := strconv.ParseInt(rest[0], 10, 64)
+	if err != nil || id <= 0 {
+		return usageError(env, fs, "%q is not an article ID (a positive number; see folio list)", rest[0])
+	}
+	store, ok := openStore(ctx, env, *dbPath)
+	if !ok {
+		return exitTrouble
+	}
+	defer store.Close()
+	a, err := store.GetArticle(ctx, id)
+	if errors.Is(err, db.ErrNotFound) {
+		fmt.Fprintf(env.Stderr, "folio show: there is no article %d in %s\n", id, store.Path())
+		return exitFailed
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "folio show:", err)
+		return exitTrouble
+	}
+	if *asJSON {
+		writeJSON(env.Stdout, []articleJSON{articleFullJSON(a)})
+		return exitOK
+	}
+	printArticle(env, a)
+	return exitOK
+}
+
+func printArticle(env Env, a db.Article) {
+	w := env.Stdout
+	fmt.Fprintln(w, a.Title)
+	meta := dateOr(a.Published)
+	if a.Source != "" {
+		meta += " · " + a.Source
+	}
+	if a.Byline != "" {
+		meta += " · " + a.Byline
+	}
+	words := "words"
+	if a.WordCount == 1 {
+		words = "word"
+	}
+	fmt.Fprintf(w, "%s · %d %s · %s\n", meta, a.WordCount, words, a.Path)
+	if len(a.Tags) > 0 {
+		fmt.Fprintf(w, "tags: %v\n", tagNames(a.Tags))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, a.Body)
+}

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"folio/app"
+	"folio/app/server"
+)
+
+func runServe(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "serve", "[--db PATH] [--addr 127.0.0.1:PORT]",
+		"Runs Folio in a web browser: the same app as the window, served on a loopback\n"+
+			"address only (port 0 picks a free port). Requests for any other host name are\n"+
+			"refused, so no web page can reach the library. Stop it with Ctrl+C.")
+	dbPath := fs.String("db", "", "library file (default $FOLIO_DB or ~/.local/share/folio/library.db)")
+	addr := fs.String("addr", "127.0.0.1:7420", "loopback address to listen on")
+	rest, code, ok := parseArgs(fs, env, args)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		return usageError(env, fs, "unexpected argument %q", rest[0])
+	}
+	ln, err := server.Listen(*addr)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "folio serve:", err)
+		return exitUsage
+	}
+	store, ok := openStore(ctx, env, *dbPath)
+	if !ok {
+		ln.Close()
+		return exitTrouble
+	}
+	defer store.Close()
+	events := server.NewEvents()
+	srv := server.New(app.New(store, events, "browser"), events, env.Assets, ln)
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	fmt.Fprintf(env.Stdout, "Folio is serving %s at %s\n", store.Path(), srv.URL())
+	if err := srv.Serve(); err != nil {
+		fmt.Fprintln(env.Stderr, "folio serve:", err)
+		return exitTrouble
+	}
+	return exitOK
+}

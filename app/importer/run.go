@@ -1,0 +1,334 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"folio/db"
+)
+
+// Result statuses beyond the store's imported, duplicate and updated.
+const (
+	StatusSkipped = "skipped"
+	StatusFailed  = "failed"
+)
+
+// Result is what happened to one file, or to one article of a file that
+// holds several (a JSON array).
+type Result struct {
+	Path      string   `json:"path"`
+	Status    string   `json:"status"`
+	Error     string   `json:"error,omitempty"`
+	ID        int64    `json:"id,omitempty"` // the stored article; for a duplicate, the one already there
+	Title     string   `json:"title,omitempty"`
+	Published string   `json:"published,omitempty"`
+	Warnings  []string `json:"warnings,omitempty"`
+}
+
+// Counts tallies results by status.
+type Counts struct {
+	Imported   int `json:"imported"`
+	Updated    int `json:"updated"`
+	Duplicates int `json:"duplicates"`
+	Skipped    int `json:"skipped"`
+	Failed     int `json:"failed"`
+}
+
+func (c *Counts) add(status string) {
+	switch status {
+	case db.StatusImported:
+		c.Imported++
+	case db.StatusUpdated:
+		c.Updated++
+	case db.StatusDuplicate:
+		c.Duplicates++
+	case StatusSkipped:
+		c.Skipped++
+	default:
+		c.Failed++
+	}
+}
+
+// Progress is reported while an import runs.
+type Progress struct {
+	Counts
+	FilesDone  int     `json:"filesDone"`
+	FilesTotal int     `json:"filesTotal"`
+	PerSecond  float64 `json:"perSecond"` // articles stored per second so far
+}
+
+// Report is the outcome of a whole import.
+type Report struct {
+	Counts
+	Results   []Result `json:"results"`
+	Cancelled bool     `json:"cancelled"`
+	NotDone   int      `json:"notDone"` // files left when it was cancelled
+	Seconds   float64  `json:"seconds"`
+}
+
+// Store is where imported articles go.
+type Store interface {
+	ImportArticles(ctx context.Context, batch []db.NewArticle) ([]db.ImportOutcome, error)
+}
+
+// Options tune an import.
+type Options struct {
+	// Tags are added to every imported article.
+	Tags []string
+	// FolderTags tags each article with the folder it came from, relative to
+	// the dropped folder ("bbc/business").
+	FolderTags bool
+	// Progress, when set, is called from time to time and once at the end.
+	Progress func(Progress)
+	// BatchSize is how many articles go in one transaction.
+	BatchSize int
+	// Workers is how many files are parsed at once.
+	Workers int
+}
+
+// parsed is one source after parsing, before storing.
+type parsed struct {
+	index int
+	src   Source
+	docs  []Document
+	err   error
+}
+
+// Run reads every source in parallel and stores the articles through one
+// writer, in large transactions. Each transaction holds whole files, so
+// killing the process mid-import leaves no half-imported article, and
+// running the same import again completes it (what is there is reported as
+// duplicate). Cancelling ctx stops after the batch being written.
+func Run(ctx context.Context, store Store, sources []Source, opts Options) Report {
+	opts = withDefaults(opts)
+	start := time.Now()
+	r := &runner{store: store, opts: opts, start: start, total: len(sources),
+		results: make([][]Result, len(sources))}
+	in := make(chan parsed, opts.Workers*4)
+	go parseAll(ctx, sources, opts.Workers, in)
+	r.consume(ctx, in)
+	return r.report(time.Since(start))
+}
+
+func withDefaults(o Options) Options {
+	if o.BatchSize <= 0 {
+		o.BatchSize = 2000
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.NumCPU()
+	}
+	return o
+}
+
+// parseAll parses sources on several goroutines, in any order, and closes out.
+func parseAll(ctx context.Context, sources []Source, workers int, out chan<- parsed) {
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out <- parseSource(i, sources[i])
+			}
+		}()
+	}
+	for i := range sources {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	close(out)
+}
+
+func parseSource(i int, src Source) (p parsed) {
+	p = parsed{index: i, src: src}
+	if src.Err != nil || src.Skip != "" {
+		return p
+	}
+	defer func() {
+		// A parser bug must cost one file, never the whole import.
+		if r := recover(); r != nil {
+			p.docs, p.err = nil, fmt.Errorf("Folio could not read this file (internal error: %v)", r)
+		}
+	}()
+	data, err := src.Read()
+	if err != nil {
+		p.err = err
+		return p
+	}
+	p.docs, p.err = Parse(src.Path, data)
+	return p
+}
+
+// runner is the single writer: it batches parsed files and stores them.
+type runner struct {
+	store    Store
+	opts     Options
+	start    time.Time
+	total    int
+	done     int
+	counts   Counts
+	results  [][]Result
+	pending  []parsed
+	nDocs    int
+	lastTick time.Time
+}
+
+// consume stores files in the order they were listed, whatever order the
+// parsers finish in, so articles get ids in file order.
+func (r *runner) consume(ctx context.Context, in <-chan parsed) {
+	waiting := map[int]parsed{}
+	next := 0
+	for p := range in {
+		if ctx.Err() != nil {
+			continue // drain the parsers
+		}
+		waiting[p.index] = p
+		for q, ok := waiting[next]; ok; q, ok = waiting[next] {
+			delete(waiting, next)
+			next++
+			r.accept(ctx, q)
+		}
+	}
+	if ctx.Err() == nil {
+		r.flush(ctx)
+	}
+	r.tick(true)
+}
+
+func (r *runner) accept(ctx context.Context, p parsed) {
+	switch {
+	case p.src.Skip != "":
+		r.finish(p.index, []Result{{Path: p.src.Path, Status: StatusSkipped, Error: p.src.Skip}})
+	case p.src.Err != nil:
+		r.finish(p.index, []Result{{Path: p.src.Path, Status: StatusFailed, Error: p.src.Err.Error()}})
+	case errors.Is(p.err, ErrUnsupported):
+		r.finish(p.index, []Result{{Path: p.src.Path, Status: StatusSkipped, Error: p.err.Error()}})
+	case p.err != nil:
+		r.finish(p.index, []Result{{Path: p.src.Path, Status: StatusFailed, Error: p.err.Error()}})
+	default:
+		r.pending = append(r.pending, p)
+		r.nDocs += len(p.docs)
+		if r.nDocs >= r.opts.BatchSize {
+			r.flush(ctx)
+		}
+	}
+	r.tick(false)
+}
+
+func (r *runner) finish(index int, res []Result) {
+	r.results[index] = res
+	r.done++
+	for _, x := range res {
+		r.counts.add(x.Status)
+	}
+}
+
+// flush stores the pending files in one transaction. If the batch fails as a
+// whole, each file is tried on its own so one bad article fails alone.
+func (r *runner) flush(ctx context.Context) {
+	if len(r.pending) == 0 {
+		return
+	}
+	batch, owners := r.batchArticles(r.pending)
+	outcomes, err := r.store.ImportArticles(ctx, batch)
+	if err != nil && len(r.pending) > 1 && ctx.Err() == nil {
+		for _, p := range r.pending {
+			r.pending, r.nDocs = []parsed{p}, len(p.docs)
+			r.flush(ctx)
+		}
+		r.pending, r.nDocs = nil, 0
+		return
+	}
+	for _, p := range r.pending {
+		r.finish(p.index, r.fileResults(p, owners, outcomes, err))
+	}
+	r.pending, r.nDocs = nil, 0
+}
+
+func (r *runner) batchArticles(files []parsed) ([]db.NewArticle, map[int]int) {
+	var batch []db.NewArticle
+	first := map[int]int{} // file index -> position of its first article in batch
+	for _, p := range files {
+		first[p.index] = len(batch)
+		for j, d := range p.docs {
+			batch = append(batch, r.newArticle(p.src, d, j, len(p.docs)))
+		}
+	}
+	return batch, first
+}
+
+func (r *runner) newArticle(src Source, d Document, j, n int) db.NewArticle {
+	tags := append(append([]string{}, d.Tags...), r.opts.Tags...)
+	if r.opts.FolderTags && src.Folder != "" {
+		tags = append(tags, src.Folder)
+	}
+	return db.NewArticle{Title: d.Title, Byline: d.Byline, Source: d.Source, URL: d.URL,
+		Published: d.Published, Body: d.Body, HTML: d.HTML, Path: docPath(src.Path, j, n), Tags: tags}
+}
+
+// docPath names one article of a file; a file holding several gets #1, #2…
+func docPath(path string, j, n int) string {
+	if n == 1 {
+		return path
+	}
+	return fmt.Sprintf("%s#%d", path, j+1)
+}
+
+func (r *runner) fileResults(p parsed, first map[int]int, outcomes []db.ImportOutcome, err error) []Result {
+	res := make([]Result, len(p.docs))
+	for j, d := range p.docs {
+		res[j] = Result{Path: docPath(p.src.Path, j, len(p.docs)), Title: d.Title, Published: d.Published, Warnings: d.Warnings}
+		if err != nil {
+			res[j].Status, res[j].Error = StatusFailed, "could not be stored: "+err.Error()
+			continue
+		}
+		o := outcomes[first[p.index]+j]
+		res[j].Status, res[j].ID = o.Status, o.ID
+		if o.Status == db.StatusDuplicate {
+			res[j].Title = o.Title
+			res[j].Error = fmt.Sprintf("same text as article %d, %q", o.ID, o.Title)
+		}
+	}
+	return res
+}
+
+func (r *runner) tick(final bool) {
+	if r.opts.Progress == nil || !final && time.Since(r.lastTick) < 100*time.Millisecond {
+		return
+	}
+	r.lastTick = time.Now()
+	r.opts.Progress(Progress{Counts: r.counts, FilesDone: r.done, FilesTotal: r.total, PerSecond: r.rate()})
+}
+
+func (r *runner) rate() float64 {
+	secs := time.Since(r.start).Seconds()
+	if secs <= 0 {
+		return 0
+	}
+	return float64(r.counts.Imported+r.counts.Updated+r.counts.Duplicates) / secs
+}
+
+func (r *runner) report(elapsed time.Duration) Report {
+	rep := Report{Counts: r.counts, Results: []Result{}, Seconds: elapsed.Seconds()}
+	for _, res := range r.results {
+		if res == nil {
+			rep.NotDone++
+			continue
+		}
+		rep.Results = append(rep.Results, res...)
+	}
+	rep.Cancelled = rep.NotDone > 0
+	return rep
+}

@@ -1,0 +1,112 @@
+package importer_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"folio/app/importer"
+	"folio/db"
+)
+
+func openStore(t *testing.T) *db.Store {
+	t.Helper()
+	s, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func run(t *testing.T, s *db.Store, opts importer.Options, paths ...string) importer.Report {
+	t.Helper()
+	exp := importer.Expand(paths)
+	defer exp.Close()
+	return importer.Run(context.Background(), s, exp.Sources, opts)
+}
+
+func statuses(rep importer.Report) map[string]string {
+	out := map[string]string{}
+	for _, r := range rep.Results {
+		out[filepath.Base(r.Path)] = r.Status
+	}
+	return out
+}
+
+func TestRunImportsAFolderAndReportsEachFile(t *testing.T) {
+	s := openStore(t)
+	dir := t.TempDir()
+	write(t, dir, "news/a.txt", "First title\n\nFirst body text.")
+	write(t, dir, "news/b.txt", " date 2023-09-15 Second body. More.")
+	write(t, dir, "news/copy-of-a.txt", "FIRST title\n\nFirst   body text.\n")
+	write(t, dir, "news/empty.txt", "")
+	write(t, dir, "news/picture.png", "not imported")
+	write(t, dir, "news/.hidden.txt", "hidden")
+	write(t, dir, "news/sub/c.txt", "Third title\n\nThird body.")
+	var last importer.Progress
+	rep := run(t, s, importer.Options{FolderTags: true, Progress: func(p importer.Progress) { last = p }}, filepath.Join(dir, "news"))
+
+	want := map[string]string{"a.txt": "imported", "b.txt": "imported", "copy-of-a.txt": "duplicate",
+		"empty.txt": "failed", "picture.png": "skipped", ".hidden.txt": "skipped", "c.txt": "imported"}
+	got := statuses(rep)
+	for name, status := range want {
+		if got[name] != status {
+			t.Errorf("%s: %s, want %s", name, got[name], status)
+		}
+	}
+	if rep.Imported != 3 || rep.Duplicates != 1 || rep.Failed != 1 || rep.Skipped != 2 {
+		t.Errorf("counts = %+v", rep.Counts)
+	}
+	if last.FilesDone != 7 || last.FilesTotal != 7 {
+		t.Errorf("last progress = %+v, want 7 of 7 files", last)
+	}
+	page, _ := s.ListArticles(context.Background(), db.ArticleFilter{Sort: db.SortTitle})
+	if page.Total != 3 {
+		t.Fatalf("%d articles stored, want 3", page.Total)
+	}
+	for _, a := range page.Articles {
+		if a.Title == "Third title" && (len(a.Tags) != 1 || a.Tags[0].Name != "news/sub") {
+			t.Errorf("folder tag of sub/c.txt = %v, want news/sub", a.Tags)
+		}
+	}
+	// Importing the folder again adds nothing.
+	again := run(t, s, importer.Options{}, filepath.Join(dir, "news"))
+	if again.Imported != 0 || again.Duplicates != 4 {
+		t.Errorf("re-import: %+v, want 0 imported and 4 duplicates", again.Counts)
+	}
+}
+
+func TestRunReportsVanishedAndUnreadableFiles(t *testing.T) {
+	s := openStore(t)
+	dir := t.TempDir()
+	ok := write(t, dir, "ok.txt", "Fine\n\nA fine article.")
+	locked := write(t, dir, "locked.txt", "Locked\n\nCannot read me.")
+	os.Chmod(locked, 0)
+	rep := run(t, s, importer.Options{}, ok, filepath.Join(dir, "gone.txt"), locked)
+	got := statuses(rep)
+	if got["ok.txt"] != "imported" || got["gone.txt"] != "failed" {
+		t.Errorf("statuses = %v", got)
+	}
+	if os.Geteuid() != 0 && got["locked.txt"] != "failed" {
+		t.Errorf("an unreadable file: %s, want failed", got["locked.txt"])
+	}
+	for _, r := range rep.Results {
+		if r.Status == "failed" && r.Error == "" {
+			t.Errorf("%s failed without a reason", r.Path)
+		}
+	}
+}

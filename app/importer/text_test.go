@@ -1,0 +1,127 @@
+package importer
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestParsePlainText(t *testing.T) {
+	cases := []struct {
+		name      string
+		in        string
+		title     string
+		published string
+		bodyStart string
+		bodyEnd   string
+		err       error
+	}{
+		{
+			name:      "seed format with leading space, Watch line and agency credit",
+			in:        " date 2023-09-15 Harbour authorities said on Friday (September 15) that a ferry will run. It starts in spring.\n\nWatch: the ferry\n\n(With inputs from agencies)\n",
+			title:     "Harbour authorities said on Friday (September 15) that a ferry will run.",
+			published: "2023-09-15",
+			bodyStart: "Harbour authorities said",
+			bodyEnd:   "(With inputs from agencies)",
+		},
+		{
+			name:      "seed format whose first paragraph is a Watch line",
+			in:        "date 2024-02-29 Watch: the video\n\nThe real story begins here. More follows.",
+			title:     "The real story begins here.",
+			published: "2024-02-29",
+			bodyStart: "Watch: the video",
+		},
+		{
+			name:      "seed format with an impossible date keeps the text, drops the date",
+			in:        "date 2023-02-30 Something happened. Then more.",
+			title:     "Something happened.",
+			published: "",
+			bodyStart: "Something happened.",
+		},
+		{
+			name:      "title first (BBC)",
+			in:        "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n\nThe firm said...\n",
+			title:     "Ad sales boost Time Warner profit",
+			bodyStart: "Quarterly profits",
+			bodyEnd:   "The firm said...",
+		},
+		{
+			name:      "CRLF title first",
+			in:        "Title here\r\n\r\nBody line one.\r\nBody line two.\r\n",
+			title:     "Title here",
+			bodyStart: "Body line one.\nBody line two.",
+		},
+		{
+			name:      "no title and no date: the first sentence, cut at a word boundary",
+			in:        strings.Repeat("word ", 60) + "end. Second sentence.",
+			title:     strings.TrimSpace(strings.Repeat("word ", 20)) + "…",
+			bodyStart: "word word",
+		},
+		{
+			name:      "abbreviations do not end the derived title",
+			in:        "date 2023-01-01 Mr. Smith met U.S. officials in St. Louis on Monday. They talked.",
+			title:     "Mr. Smith met U.S. officials in St. Louis on Monday.",
+			published: "2023-01-01",
+		},
+		{name: "empty", in: "  \n\n ", err: ErrEmpty},
+		{name: "a date and nothing else", in: "date 2023-09-15   ", err: ErrEmpty},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := parsePlainText(normaliseNewlines(c.in))
+			if c.err != nil {
+				if !errors.Is(err, c.err) {
+					t.Fatalf("err = %v, want %v", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != c.title {
+				t.Errorf("title = %q, want %q", doc.Title, c.title)
+			}
+			if doc.Published != c.published {
+				t.Errorf("published = %q, want %q", doc.Published, c.published)
+			}
+			if !strings.HasPrefix(doc.Body, c.bodyStart) {
+				t.Errorf("body starts %q, want %q", doc.Body[:min(len(doc.Body), 40)], c.bodyStart)
+			}
+			if c.bodyEnd != "" && !strings.HasSuffix(doc.Body, c.bodyEnd) {
+				t.Errorf("body ends %q, want %q", doc.Body[max(0, len(doc.Body)-40):], c.bodyEnd)
+			}
+			if c.published == "" && strings.HasPrefix(strings.TrimSpace(c.in), "date") && len(doc.Warnings) == 0 {
+				t.Error("an unreadable date was dropped without a warning")
+			}
+		})
+	}
+}
+
+func TestDecodeText(t *testing.T) {
+	cases := []struct {
+		name string
+		in   []byte
+		want string
+		err  error
+	}{
+		{"utf-8", []byte("caf\xc3\xa9"), "café", nil},
+		{"utf-8 with BOM", []byte("\xef\xbb\xbfcaf\xc3\xa9"), "café", nil},
+		{"latin-1 pound sign", []byte("costs \xa3100"), "costs £100", nil},
+		{"windows-1252 quotes", []byte("\x93quoted\x94"), "“quoted”", nil},
+		{"utf-16 LE with BOM", []byte{0xFF, 0xFE, 'h', 0, 0xE9, 0, '\n', 0}, "hé\n", nil},
+		{"utf-16 BE with BOM", []byte{0xFE, 0xFF, 0, 'h', 0, 0xE9}, "hé", nil},
+		{"CR line endings", []byte("a\rb\r\nc"), "a\nb\nc", nil},
+		{"binary", []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 1, 2, 3}, "", ErrBinary},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := decodeText(c.in)
+			if !errors.Is(err, c.err) {
+				t.Fatalf("err = %v, want %v", err, c.err)
+			}
+			if got != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,105 @@
+// Package anchor places highlights in article text that may have changed.
+//
+// A highlight is kept as a W3C Web Annotation TextQuoteSelector (exact,
+// prefix, suffix) together with a TextPositionSelector (start, end).
+// Positions count code points of the canonical text and end is exclusive.
+//
+// Locate re-anchors a selector in the order Hypothesis uses:
+//
+//  1. the old position, when the quote is still there;
+//  2. the exact quote, choosing among its occurrences by how well the prefix
+//     and suffix match and then by nearness to the old position;
+//  3. the quote with whitespace runs treated alike (a space that became a
+//     newline, two spaces or a paragraph break);
+//  4. an approximate match (Myers' bit-parallel algorithm, any quote length).
+//
+// An approximate match may have at most one edit per four code points of
+// the quote and never more than 256 edits, so quotes under four code points
+// must match exactly. When the quote is under 16 code points, or the match
+// uses more than half of its allowance, the prefix or the suffix must also
+// be at least half similar. Candidates are scored like Hypothesis does:
+// quote similarity (weight 50), prefix and suffix similarity (20 each) and
+// nearness to the old position (2). An exact or whitespace match whose
+// context has changed is compared with the approximate matches, so an
+// edited copy of a repeated phrase in the right context beats an unedited
+// copy elsewhere. Places found in steps 3 and 4 are reported as ByFuzzy.
+//
+// A prefix or suffix shorter than ContextLen is taken to mean that the text
+// began or ended there; a selector with neither carries no context.
+package anchor
+
+import (
+	"slices"
+	"unicode/utf8"
+)
+
+// ContextLen is how many code points of context a selector keeps each side.
+const ContextLen = 32
+
+// Selector locates a passage of a text.
+type Selector struct {
+	Exact  string `json:"exact"`
+	Prefix string `json:"prefix"`
+	Suffix string `json:"suffix"`
+	Start  int    `json:"start"` // code points
+	End    int    `json:"end"`   // code points, exclusive
+}
+
+// Method says how Locate placed a selector.
+type Method string
+
+// The ways Locate can place a selector.
+const (
+	ByPosition Method = "position" // the quote is still at its old position
+	ByQuote    Method = "quote"    // the exact quote was found elsewhere (nearest to the old position wins)
+	ByFuzzy    Method = "fuzzy"    // an approximate match of quote with context
+	Orphaned   Method = "orphaned" // it could not be placed
+)
+
+// Describe builds the selector for text[start:end) (code points), clamping out-of-range values.
+func Describe(text string, start, end int) Selector {
+	return describe([]rune(text), start, end)
+}
+
+func describe(t []rune, start, end int) Selector {
+	start = min(max(start, 0), len(t))
+	end = min(max(end, start), len(t))
+	return Selector{
+		Exact:  string(t[start:end]),
+		Prefix: string(t[max(0, start-ContextLen):start]),
+		Suffix: string(t[end:min(len(t), end+ContextLen)]),
+		Start:  start,
+		End:    end,
+	}
+}
+
+// Locate finds sel in text and returns the selector re-described at its new place
+// (fresh exact/prefix/suffix/start/end from text) and how it was found. When it
+// cannot be placed it returns sel unchanged and Orphaned.
+func Locate(text string, sel Selector) (Selector, Method) {
+	t, q := []rune(text), []rune(sel.Exact)
+	if atPosition(t, q, sel.Start, sel.End) {
+		return describe(t, sel.Start, sel.End), ByPosition
+	}
+	if len(q) == 0 {
+		return sel, Orphaned
+	}
+	if !utf8.ValidString(text) {
+		text = string(t)
+	}
+	c, ok := newSearch(text, t, q, sel).best()
+	switch {
+	case !ok:
+		return sel, Orphaned
+	case slices.Equal(t[c.start:c.end], q):
+		return describe(t, c.start, c.end), ByQuote
+	}
+	return describe(t, c.start, c.end), ByFuzzy
+}
+
+func atPosition(t, q []rune, start, end int) bool {
+	if start < 0 || end < start || end > len(t) {
+		return false
+	}
+	return slices.Equal(t[start:end], q)
+}

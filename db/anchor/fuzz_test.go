@@ -1,0 +1,115 @@
+package anchor
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// checkPlaced fails unless got is a fresh selector of text consistent with method.
+func checkPlaced(t *testing.T, text string, sel, got Selector, method Method) {
+	t.Helper()
+	switch method {
+	case Orphaned:
+		if got != sel {
+			t.Fatalf("orphan changed the selector: %+v, want %+v", got, sel)
+		}
+		return
+	case ByPosition, ByQuote, ByFuzzy:
+	default:
+		t.Fatalf("unknown method %q", method)
+	}
+	runes := []rune(text)
+	if got.Start < 0 || got.End < got.Start || got.End > len(runes) {
+		t.Fatalf("span [%d,%d) outside text of %d code points", got.Start, got.End, len(runes))
+	}
+	if got.Exact != string(runes[got.Start:got.End]) {
+		t.Fatalf("exact %q is not text[%d:%d) %q", got.Exact, got.Start, got.End, string(runes[got.Start:got.End]))
+	}
+	if fresh := Describe(text, got.Start, got.End); got != fresh {
+		t.Fatalf("selector %+v, want %+v", got, fresh)
+	}
+	quote := string([]rune(sel.Exact))
+	if (method == ByFuzzy) == (got.Exact == quote) {
+		t.Fatalf("method %s but exact %q vs quote %q", method, got.Exact, quote)
+	}
+	if method == ByPosition && (got.Start != sel.Start || got.End != sel.End) {
+		t.Fatalf("by position moved [%d,%d) to [%d,%d)", sel.Start, sel.End, got.Start, got.End)
+	}
+}
+
+func FuzzLocate(f *testing.F) {
+	f.Add(base, "Updated: ", 120, 170, 0, 0)
+	f.Add(repeated, "x", 86, 129, 40, 3)
+	f.Fuzz(func(t *testing.T, text, edit string, start, end, at, cut int) {
+		sel := Describe(text, start, end)
+		runes := []rune(text)
+		if sel.Exact != string(runes[sel.Start:sel.End]) {
+			t.Fatalf("Describe exact %q at [%d,%d)", sel.Exact, sel.Start, sel.End)
+		}
+		got, method := Locate(text, sel)
+		if method != ByPosition || got != sel {
+			t.Fatalf("unchanged text: got %s %+v, want position %+v", method, got, sel)
+		}
+
+		at = int(uint(at) % uint(len(runes)+1))
+		cut = int(uint(cut) % uint(len(runes)-at+1))
+		changed := string(runes[:at]) + edit + string(runes[at+cut:])
+		got, method = Locate(changed, sel)
+		checkPlaced(t, changed, sel, got, method)
+		if sel.Exact != "" && strings.Contains(string([]rune(changed)), sel.Exact) && method == Orphaned {
+			t.Fatalf("quote %q is in %q but was orphaned", sel.Exact, changed)
+		}
+		if at >= sel.End && (method != ByPosition || got.Start != sel.Start) {
+			t.Fatalf("edit after the quote moved it: %s %+v", method, got)
+		}
+
+		odd := Selector{Exact: edit, Prefix: text, Suffix: edit, Start: start, End: end}
+		got, method = Locate(changed, odd)
+		checkPlaced(t, changed, odd, got, method)
+	})
+}
+
+// prose builds about size bytes of text with a large vocabulary, so that
+// sentences do not repeat.
+func prose(seed uint64, size int) string {
+	r := rand.New(rand.NewPCG(seed, 11))
+	syllables := strings.Fields("ka lo mi nu re sa ti vo pe da gu li mo ne ra si to ve pa du ko la me ni ru se ta vi po de")
+	var b strings.Builder
+	for b.Len() < size {
+		words := 8 + r.IntN(14)
+		for i := range words {
+			for range 1 + r.IntN(3) {
+				b.WriteString(syllables[r.IntN(len(syllables))])
+			}
+			if i < words-1 {
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(". ")
+		if r.IntN(6) == 0 {
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}
+
+func BenchmarkLocateFuzzy(b *testing.B) {
+	text := prose(5, 200_000)
+	runes := []rune(text)
+	for _, n := range []int{20, 200, 3000} {
+		start := len(runes) * 2 / 3
+		quote := string(runes[start : start+n])
+		mid := string(runes[start+n/2 : start+n/2+4])
+		changed := "A new opening paragraph.\n\n" + strings.Replace(text, quote, strings.Replace(quote, mid, "xyz", 1), 1)
+		sel := Describe(text, start, start+n)
+		b.Run(fmt.Sprintf("quote=%d/text=%dKB", n, len(changed)/1000), func(b *testing.B) {
+			for b.Loop() {
+				if _, method := Locate(changed, sel); method != ByFuzzy {
+					b.Fatalf("method = %s", method)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,288 @@
+package db_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"folio/db"
+)
+
+// openStore opens a fresh library in a temp folder.
+func openStore(t *testing.T) *db.Store {
+	t.Helper()
+	s, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// importOne stores one article and returns its id.
+func importOne(t *testing.T, s *db.Store, a db.NewArticle) int64 {
+	t.Helper()
+	out, err := s.ImportArticles(context.Background(), []db.NewArticle{a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0].Status != db.StatusImported {
+		t.Fatalf("import %q: status %s, want imported", a.Title, out[0].Status)
+	}
+	return out[0].ID
+}
+
+func TestOpenSetsPragmasOnEveryConnection(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	// Several connections at once: each must have the pragmas from the DSN.
+	conns := make([]interface{ Close() error }, 0, 3)
+	for i := 0; i < 3; i++ {
+		c, err := s.DB().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var fk, timeout int
+		var mode string
+		if err := c.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.QueryRowContext(ctx, `PRAGMA busy_timeout`).Scan(&timeout); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if fk != 1 || timeout < 1000 || mode != "wal" {
+			t.Errorf("connection %d: foreign_keys=%d busy_timeout=%d journal_mode=%s", i, fk, timeout, mode)
+		}
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+}
+
+func TestMigrationsAreRecordedOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	for i := 0; i < 2; i++ {
+		s, err := db.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n, max int
+		if err := s.DB().QueryRow(`SELECT count(*), max(version) FROM schema_migrations`).Scan(&n, &max); err != nil {
+			t.Fatal(err)
+		}
+		if n != db.SchemaVersion() || max != db.SchemaVersion() {
+			t.Errorf("open %d: %d migrations recorded, newest %d; want %d", i+1, n, max, db.SchemaVersion())
+		}
+		if s.BackupPath != "" {
+			t.Errorf("open %d: a current library was backed up to %s", i+1, s.BackupPath)
+		}
+		s.Close()
+	}
+}
+
+func TestNewerLibraryIsRefusedUntouched(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	s, err := db.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_future.sql', 'x')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(path)
+	_, err = db.Open(context.Background(), path)
+	if !errors.Is(err, db.ErrNewerLibrary) {
+		t.Fatalf("open a newer library: err = %v, want ErrNewerLibrary", err)
+	}
+	if !strings.Contains(err.Error(), "newer version of Folio") {
+		t.Errorf("error does not tell the person what to do: %v", err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(before) != string(after) {
+		t.Error("the newer library file was changed")
+	}
+}
+
+func TestNotADatabaseGetsAClearError(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	os.WriteFile(path, []byte(strings.Repeat("this is not sqlite ", 500)), 0o644)
+	_, err := db.Open(context.Background(), path)
+	if err == nil || !strings.Contains(err.Error(), "not a Folio library") {
+		t.Fatalf("err = %v, want a clear 'not a Folio library' error", err)
+	}
+}
+
+func TestGetArticleNotFound(t *testing.T) {
+	s := openStore(t)
+	_, err := s.GetArticle(context.Background(), 42)
+	if !errors.Is(err, db.ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestImportStoresEverything(t *testing.T) {
+	s := openStore(t)
+	s.SetClock(func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) })
+	id := importOne(t, s, db.NewArticle{Title: "Ferry link to Gozo", Byline: "A. Reporter", Source: "Malta Post",
+		URL: "https://example.org/ferry", Published: "2023-09-15", Body: "First paragraph.\n\nSecond one here.",
+		HTML: "<p>First paragraph.</p><p>Second one here.</p>", Path: "/news/ferry.html", Tags: []string{"Malta", " transport / ferries "}})
+	a, err := s.GetArticle(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Ferry link to Gozo" || a.Byline != "A. Reporter" || a.Source != "Malta Post" || a.Published != "2023-09-15" ||
+		a.ImportedAt != "2026-01-02T03:04:05Z" || a.WordCount != 5 || a.Path != "/news/ferry.html" || a.HTML == "" || a.Read || a.Starred {
+		t.Errorf("stored article = %+v", a)
+	}
+	var names []string
+	for _, tag := range a.Tags {
+		names = append(names, tag.Name)
+	}
+	if strings.Join(names, ",") != "Malta,transport/ferries" {
+		t.Errorf("tags = %v, want [Malta transport/ferries]", names)
+	}
+}
+
+func TestDuplicatesFoldWhitespaceAndCase(t *testing.T) {
+	s := openStore(t)
+	id := importOne(t, s, db.NewArticle{Title: "Title", Body: "One two three.\n\nFour five.", Path: "/a.txt"})
+	out, err := s.ImportArticles(context.Background(), []db.NewArticle{
+		{Title: "title", Body: "ONE two   three.\nFour five.", Path: "/b.txt"},
+		{Title: "Title", Body: "One two three. Four five six.", Path: "/c.txt"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0].Status != db.StatusDuplicate || out[0].ID != id || out[0].Title != "Title" {
+		t.Errorf("same text, other case and spaces: %+v, want duplicate of %d", out[0], id)
+	}
+	if out[1].Status != db.StatusImported {
+		t.Errorf("different text: %+v, want imported", out[1])
+	}
+}
+
+func TestReimportFromSamePathUpdatesInPlace(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	id := importOne(t, s, db.NewArticle{Title: "Ferry", Body: "The ferry starts in spring. Fares are not known.", Path: "/ferry.txt", Tags: []string{"malta"}})
+	out, err := s.ImportArticles(ctx, []db.NewArticle{{Title: "Ferry", Body: "The new ferry starts in spring. Fares are low.", Path: "/ferry.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0].Status != db.StatusUpdated || out[0].ID != id {
+		t.Fatalf("edited file: %+v, want updated %d", out[0], id)
+	}
+	a, _ := s.GetArticle(ctx, id)
+	if !strings.Contains(a.Body, "Fares are low") || len(a.Tags) != 1 {
+		t.Errorf("after update: body %q tags %v", a.Body, a.Tags)
+	}
+	// An unrelated file that merely has the same name stays a new article.
+	out, err = s.ImportArticles(ctx, []db.NewArticle{{Title: "Elections", Body: "Voters went to the polls on Sunday in large numbers.", Path: "/ferry.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0].Status != db.StatusImported || out[0].ID == id {
+		t.Errorf("unrelated file at the same path: %+v, want a new article", out[0])
+	}
+}
+
+func TestListViewsAndOrders(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	importOne(t, s, db.NewArticle{Title: "B old", Body: "one", Published: "2020-01-01"})
+	importOne(t, s, db.NewArticle{Title: "a new", Body: "two", Published: "2024-05-06"})
+	importOne(t, s, db.NewArticle{Title: "C undated", Body: "three"})
+	titles := func(f db.ArticleFilter) string {
+		t.Helper()
+		page, err := s.ListArticles(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, a := range page.Articles {
+			out = append(out, a.Title)
+		}
+		return strings.Join(out, "|")
+	}
+	for _, c := range []struct {
+		f    db.ArticleFilter
+		want string
+	}{
+		{db.ArticleFilter{}, "a new|B old|C undated"},
+		{db.ArticleFilter{Sort: db.SortOldest}, "B old|a new|C undated"},
+		{db.ArticleFilter{Sort: db.SortTitle}, "a new|B old|C undated"},
+		{db.ArticleFilter{Sort: db.SortImported}, "C undated|a new|B old"},
+		{db.ArticleFilter{Limit: 1, Offset: 1}, "B old"},
+		{db.ArticleFilter{View: db.ViewUnread}, "a new|B old|C undated"},
+		{db.ArticleFilter{View: db.ViewStarred}, ""},
+		{db.ArticleFilter{View: db.ViewTrash}, ""},
+	} {
+		if got := titles(c.f); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.f, got, c.want)
+		}
+	}
+	page, _ := s.ListArticles(ctx, db.ArticleFilter{Limit: 1})
+	if page.Total != 3 || len(page.Articles) != 1 {
+		t.Errorf("total %d with %d rows, want 3 with 1", page.Total, len(page.Articles))
+	}
+}
+
+func TestBatchIsAllOrNothing(t *testing.T) {
+	s := openStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.ImportArticles(ctx, []db.NewArticle{{Title: "x", Body: "y"}}); err == nil {
+		t.Fatal("import with a cancelled context succeeded")
+	}
+	page, err := s.ListArticles(context.Background(), db.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 0 {
+		t.Errorf("%d articles stored by a failed batch", page.Total)
+	}
+}
+
+func TestOlderLibraryIsBackedUpThenMigrated(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	old, err := db.OpenAtVersion(ctx, path, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	importOne(t, old, db.NewArticle{Title: "Kept", Body: "An article from an older Folio."})
+	old.Close()
+
+	s, err := db.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.BackupPath == "" {
+		t.Fatal("no backup was made before migrating")
+	}
+	backup, err := db.OpenAtVersion(ctx, s.BackupPath, 1) // opens without migrating further
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer backup.Close()
+	if page, _ := backup.ListArticles(ctx, db.ArticleFilter{}); page.Total != 1 {
+		t.Errorf("the backup holds %d articles, want 1", page.Total)
+	}
+	if page, _ := s.ListArticles(ctx, db.ArticleFilter{}); page.Total != 1 {
+		t.Errorf("the migrated library holds %d articles, want 1", page.Total)
+	}
+	var n int
+	if err := s.DB().QueryRow(`SELECT count(*) FROM saved_searches`).Scan(&n); err != nil {
+		t.Errorf("migration 2 was not applied: %v", err)
+	}
+}

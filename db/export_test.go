@@ -1,0 +1,13 @@
+package db
+
+import "context"
+
+// OpenAtVersion creates a library with only the migrations up to version,
+// as an older Folio would have left it.
+func OpenAtVersion(ctx context.Context, path string, version int) (*Store, error) {
+	s, err := openWithout(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return s, s.migrateTo(ctx, version)
+}

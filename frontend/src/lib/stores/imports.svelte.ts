@@ -1,0 +1,63 @@
+// Imports started from the window: the progress of the one running and the
+// report of the last one.
+import * as api from '../api';
+import type { ImportProgress, ImportReport } from '../api';
+import { library } from './library.svelte';
+
+class Imports {
+  running = $state(false);
+  progress = $state.raw<ImportProgress | null>(null);
+  report = $state.raw<ImportReport | null>(null);
+  error = $state('');
+
+  constructor() {
+    if (typeof window !== 'undefined') {
+      queueMicrotask(() => api.onEvent<ImportProgress>('import:progress', (p) => (this.progress = p)));
+    }
+  }
+
+  /** Files dropped on the window (paths) or picked in the browser (contents). */
+  fromPaths(paths: string[]) {
+    return this.run(() => api.importPaths(paths));
+  }
+
+  fromFiles(files: File[]) {
+    return this.run(() => api.importFiles(files));
+  }
+
+  chooseFiles() {
+    return this.run(() => api.chooseFilesToImport());
+  }
+
+  chooseFolder() {
+    return this.run(() => api.chooseFolderToImport());
+  }
+
+  cancel(): void {
+    api.cancelImport();
+  }
+
+  dismiss(): void {
+    this.report = null;
+    this.error = '';
+  }
+
+  private async run(start: () => Promise<ImportReport>): Promise<void> {
+    this.running = true;
+    this.progress = null;
+    this.error = '';
+    try {
+      const report = await start();
+      // An empty report is a picker the person closed.
+      if (report.results.length > 0 || report.cancelled) this.report = report;
+    } catch (err) {
+      this.error = api.errorMessage(err);
+    } finally {
+      this.running = false;
+      this.progress = null;
+      await library.reload();
+    }
+  }
+}
+
+export const imports = new Imports();
