@@ -25,6 +25,8 @@ type Host interface {
 	OpenFiles(title string) ([]string, error)
 	// OpenFolder asks the person for a folder to import.
 	OpenFolder(title string) (string, error)
+	// OpenFile asks the person for one file (a backup to restore).
+	OpenFile(title string) (string, error)
 	// SaveFile asks where to save a file.
 	SaveFile(title, defaultName string) (string, error)
 	// OpenURL opens a link in the system browser.

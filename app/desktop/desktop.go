@@ -45,6 +45,11 @@ func (h *Host) OpenFolder(title string) (string, error) {
 	return runtime.OpenDirectoryDialog(h.ctx, runtime.OpenDialogOptions{Title: title})
 }
 
+// OpenFile shows the system's file picker for one file.
+func (h *Host) OpenFile(title string) (string, error) {
+	return runtime.OpenFileDialog(h.ctx, runtime.OpenDialogOptions{Title: title})
+}
+
 // SaveFile shows the system's save dialog.
 func (h *Host) SaveFile(title, defaultName string) (string, error) {
 	return runtime.SaveFileDialog(h.ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: defaultName})

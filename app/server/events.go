@@ -108,6 +108,9 @@ func (e *Events) OpenFiles(string) ([]string, error) { return nil, app.ErrNotAva
 // OpenFolder is not available in the browser mode.
 func (e *Events) OpenFolder(string) (string, error) { return "", app.ErrNotAvailable }
 
+// OpenFile is not available in the browser mode.
+func (e *Events) OpenFile(string) (string, error) { return "", app.ErrNotAvailable }
+
 // SaveFile is not available in the browser mode.
 func (e *Events) SaveFile(string, string) (string, error) { return "", app.ErrNotAvailable }
 
