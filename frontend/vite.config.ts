@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   plugins: [svelte()],
   base: './',
+  cacheDir: 'node_modules/.vite',
   build: {
     outDir: 'dist',
     emptyOutDir: true,
