@@ -98,18 +98,24 @@ func prose(seed uint64, size int) string {
 func BenchmarkLocateFuzzy(b *testing.B) {
 	text := prose(5, 200_000)
 	runes := []rune(text)
+	start := len(runes) * 2 / 3
 	for _, n := range []int{20, 200, 3000} {
-		start := len(runes) * 2 / 3
 		quote := string(runes[start : start+n])
 		mid := string(runes[start+n/2 : start+n/2+4])
-		changed := "A new opening paragraph.\n\n" + strings.Replace(text, quote, strings.Replace(quote, mid, "xyz", 1), 1)
 		sel := Describe(text, start, start+n)
-		b.Run(fmt.Sprintf("quote=%d/text=%dKB", n, len(changed)/1000), func(b *testing.B) {
-			for b.Loop() {
-				if _, method := Locate(changed, sel); method != ByFuzzy {
-					b.Fatalf("method = %s", method)
+		edited := "A new opening paragraph.\n\n" + strings.Replace(text, quote, strings.Replace(quote, mid, "xyz", 1), 1)
+		deleted := "A new opening paragraph.\n\n" + strings.Replace(text, quote, "", 1)
+		for _, c := range []struct {
+			name, text string
+			want       Method
+		}{{"edited", edited, ByFuzzy}, {"deleted", deleted, Orphaned}} {
+			b.Run(fmt.Sprintf("%s/quote=%d/text=%dKB", c.name, n, len(c.text)/1000), func(b *testing.B) {
+				for b.Loop() {
+					if _, method := Locate(c.text, sel); method != c.want {
+						b.Fatalf("method = %s, want %s", method, c.want)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

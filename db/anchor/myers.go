@@ -38,12 +38,8 @@ func compile(q []rune) *pattern {
 		}
 		classes++
 	}
-	rev := make([]rune, len(q))
-	for i, r := range q {
-		rev[len(q)-1-i] = r
-	}
 	p.fwd = p.masks(q, int(classes))
-	p.rev = p.masks(rev, int(classes))
+	p.rev = p.masks(reversed(q), int(classes))
 	p.bottom = make([]uint, p.blocks)
 	for b := range p.bottom {
 		p.bottom[b] = uint(p.rows(b) - 1)
@@ -123,9 +119,10 @@ func (p *pattern) search(text []rune, k int, visit func(end, errs int)) {
 	}
 }
 
-// bestEnds runs search and keeps, for every run of adjacent ends, the ends
-// with the fewest errors in that run.
+// bestEnds runs search and keeps, for every run of adjacent ends, the first
+// few ends with the fewest errors in that run.
 func (p *pattern) bestEnds(text []rune, k int) []hit {
+	const perRun = 8
 	var out []hit
 	first, lastEnd, low := 0, -2, 0
 	p.search(text, k, func(end, errs int) {
@@ -136,7 +133,7 @@ func (p *pattern) bestEnds(text []rune, k int) []hit {
 		if errs < low {
 			out, low = out[:first], errs
 		}
-		if errs == low {
+		if errs == low && len(out)-first < perRun {
 			out = append(out, hit{end, errs})
 		}
 	})

@@ -97,9 +97,10 @@ func (s *search) best() (candidate, bool) {
 
 // exact lists every occurrence of the quote.
 func (s *search) exact() []candidate {
-	var out []candidate
-	for _, i := range indexAll(s.str, string(s.quote)) {
-		out = append(out, candidate{start: i, end: i + len(s.quote)})
+	starts := indexAll(s.str, string(s.quote))
+	out := make([]candidate, len(starts))
+	for n, i := range starts {
+		out[n] = candidate{start: i, end: i + len(s.quote)}
 	}
 	return s.rateAll(out)
 }
@@ -178,7 +179,7 @@ func (s *search) fuzzy() []candidate {
 	slices.SortStableFunc(ends, func(a, b hit) int {
 		return cmp.Or(cmp.Compare(a.errs, b.errs), cmp.Compare(s.distance(a.end-m), s.distance(b.end-m)))
 	})
-	limit := min(max(matchBudget/((m+k)*p.blocks), 2), maxScored)
+	limit := min(max(matchBudget/(2*(m+k)*p.blocks), 2), maxScored)
 	var out []candidate
 	for _, h := range ends[:min(len(ends), limit)] {
 		if c := s.place(p, h.end, k); s.acceptable(&c) {
@@ -220,15 +221,22 @@ func (s *search) rateAll(cands []candidate) []candidate {
 	return cands
 }
 
-// shortlist keeps the candidates whose context agrees longest, then the nearest.
+// shortlist keeps the candidates whose context agrees longest, then the
+// nearest. It sorts packed keys: disagreement, distance, then index.
 func (s *search) shortlist(cands []candidate) []candidate {
-	agree := func(c candidate) int {
-		return commonSuffix(s.prefix, s.text[:c.start]) + commonPrefix(s.suffix, s.text[c.end:])
+	const bits = 28
+	keys := make([]uint64, len(cands))
+	for i, c := range cands {
+		agree := commonSuffix(s.prefix, s.text[:c.start]) + commonPrefix(s.suffix, s.text[c.end:])
+		near := min(s.distance(c.start), 1<<bits-1)
+		keys[i] = uint64(4*ContextLen-agree)<<(2*bits) | uint64(near)<<bits | uint64(i)
 	}
-	slices.SortStableFunc(cands, func(a, b candidate) int {
-		return cmp.Or(cmp.Compare(agree(b), agree(a)), cmp.Compare(s.distance(a.start), s.distance(b.start)))
-	})
-	return cands[:maxScored]
+	slices.Sort(keys)
+	out := make([]candidate, maxScored)
+	for i := range out {
+		out[i] = cands[keys[i]&(1<<bits-1)]
+	}
+	return out
 }
 
 // trusted says whether c's context is close enough to the selector's that
