@@ -42,7 +42,7 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	touch $@
 
 ## test: every test — Go, frontend unit, end-to-end in Chromium, the real window under Xvfb
-test: deps-test check test-go test-frontend test-e2e test-desktop
+test: deps-test check test-go test-frontend test-e2e test-desktop test-package test-window
 	@echo "All tests passed."
 
 check: frontend/node_modules/.installed
@@ -100,3 +100,71 @@ go.sum.ok: go.mod go.sum
 
 clean:
 	rm -rf $(BIN) build/test-output frontend/dist/assets frontend/dist/index.html .deps-apt-build .deps-apt-test go.sum.ok
+
+# --- Folio on the desktop: install for one person, uninstall, the .deb ---
+# PREFIX and DESTDIR work as usual: "make install PREFIX=/tmp/h/.local" puts
+# everything under that folder instead of ~/.local.
+
+VERSION := $(shell sed -n 's/^var Version = "\(.*\)"/\1/p' app/app.go)
+MAINTAINER ?= Folio developers <folio@example.org>
+PREFIX ?= $(HOME)/.local
+DESTDIR ?=
+INSTALL_BIN = $(DESTDIR)$(PREFIX)/bin
+INSTALL_APPS = $(DESTDIR)$(PREFIX)/share/applications
+INSTALL_ICONS = $(DESTDIR)$(PREFIX)/share/icons/hicolor
+INSTALLED_FILES = $(INSTALL_BIN)/folio $(INSTALL_APPS)/folio.desktop \
+	$(INSTALL_ICONS)/512x512/apps/folio.png $(INSTALL_ICONS)/256x256/apps/folio.png \
+	$(INSTALL_ICONS)/scalable/apps/folio.svg
+DEB := $(BIN)/folio_$(VERSION)_amd64.deb
+
+.PHONY: install uninstall package test-package test-window
+
+## install: Folio for you alone: ~/.local/bin/folio, its launcher entry and icons
+# The entry names the binary by its full path: ~/.local/bin is often not on
+# the PATH of the session that runs the launcher.
+install: build
+	install -D -m 755 $(BIN)/folio $(INSTALL_BIN)/folio
+	install -d $(INSTALL_APPS)
+	sed 's|^Exec=folio |Exec=$(PREFIX)/bin/folio |' build/linux/folio.desktop > $(INSTALL_APPS)/folio.desktop
+	chmod 644 $(INSTALL_APPS)/folio.desktop
+	install -D -m 644 build/appicon.png $(INSTALL_ICONS)/512x512/apps/folio.png
+	install -D -m 644 build/linux/folio-256.png $(INSTALL_ICONS)/256x256/apps/folio.png
+	install -D -m 644 build/appicon.svg $(INSTALL_ICONS)/scalable/apps/folio.svg
+	@$(refresh_launcher)
+	@echo "Installed Folio in $(PREFIX); your library stays in ~/.local/share/folio."
+
+## uninstall: remove what install put there; never the library
+uninstall:
+	rm -f $(INSTALLED_FILES)
+	@$(refresh_launcher)
+	@echo "Removed Folio from $(PREFIX); your library in ~/.local/share/folio is untouched."
+
+# The launcher and icon caches are refreshed when their tools are there;
+# a staged install (DESTDIR) leaves that to the real one.
+define refresh_launcher
+if [ -z "$(DESTDIR)" ]; then \
+  if command -v update-desktop-database >/dev/null && [ -d $(INSTALL_APPS) ]; then update-desktop-database -q $(INSTALL_APPS) || true; fi; \
+  if command -v gtk-update-icon-cache >/dev/null && [ -d $(INSTALL_ICONS) ]; then gtk-update-icon-cache -q -t -f $(INSTALL_ICONS) || true; fi; \
+fi
+endef
+
+## package: the Debian package build/bin/folio_VERSION_amd64.deb (nfpm, see build/package)
+package: build $(DEB)
+
+$(DEB): $(BIN)/folio $(BIN)/folio-package build/linux/folio.desktop build/appicon.png \
+		build/linux/folio-256.png build/appicon.svg app/app.go
+	$(BIN)/folio-package -version "$(VERSION)" -maintainer "$(MAINTAINER)" -out $(BIN)
+
+# The packager is a module of its own, so nfpm stays out of the app's go.mod.
+$(BIN)/folio-package: build/package/main.go build/package/go.mod build/package/go.sum
+	cd build/package && go build -o ../bin/folio-package .
+
+## test-package: the desktop entry, install and uninstall in a temp home, the .deb through dpkg
+test-package: deps-test $(BIN)/folio
+	build/test-package.sh
+
+## test-window: the real window's menu, clipboard, saved place, "folio FILE" and second launch
+# It starts a session bus of its own, for the single-instance lock.
+test-window: deps-test $(BIN)/folio-devtools
+	@$(call apt_install,dbus)
+	node build/test-window.mjs $(CURDIR)/$(BIN)/folio-devtools

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"folio/db"
@@ -38,9 +39,12 @@ var ErrNotAvailable = errors.New("not available in this mode")
 
 // App is the bound application object.
 type App struct {
-	store *db.Store
-	host  Host
-	mode  string
+	// store is the open library. A restore replaces it while other calls
+	// run, so read it through db(), never directly.
+	store   *db.Store
+	storeMu sync.RWMutex
+	host    Host
+	mode    string
 
 	importMu     sync.Mutex
 	cancelImport context.CancelFunc
@@ -62,9 +66,26 @@ type Info struct {
 	BackupPath string `json:"backupPath"`
 }
 
+// db returns the open library. Every bound method takes it afresh for each
+// call: a restore swaps it (see swapStore), and a call that kept an old one
+// would find it closed.
+func (a *App) db() *db.Store {
+	a.storeMu.RLock()
+	defer a.storeMu.RUnlock()
+	return a.store
+}
+
+// CloseLibrary closes the library the app holds, which is not the store it
+// was started with after a restore. It is a function, not a method, so that
+// it is not bound to the frontend.
+func CloseLibrary(a *App) error {
+	return a.db().Close()
+}
+
 // Info returns the version, the mode and where the library lives.
 func (a *App) Info() Info {
-	return Info{Version: Version, Mode: a.mode, Library: a.store.Path(), BackupPath: a.store.BackupPath}
+	store := a.db()
+	return Info{Version: Version, Mode: a.mode, Library: store.Path(), BackupPath: store.BackupPath}
 }
 
 // userError turns an error into a message a person can act on. Errors the
@@ -79,6 +100,9 @@ func userError(action string, err error) error {
 		return fmt.Errorf("%s: it no longer exists (it may have been deleted)", action)
 	case errors.Is(err, context.Canceled):
 		return fmt.Errorf("%s: cancelled", action)
+	case strings.Contains(err.Error(), "sql: database is closed"):
+		// A call that began just before a restore swapped the library.
+		return fmt.Errorf("%s: the library was being replaced; try again", action)
 	}
 	return fmt.Errorf("%s: %w", action, err)
 }

@@ -23,7 +23,7 @@ func (a *App) ListArticles(p ListParams) (db.ArticlePage, error) {
 	if limit <= 0 || limit > maxPage {
 		limit = maxPage
 	}
-	page, err := a.store.ListArticles(context.Background(), db.ArticleFilter{
+	page, err := a.db().ListArticles(context.Background(), db.ArticleFilter{
 		View: db.View(p.View), Sort: db.Sort(p.Sort), Offset: p.Offset, Limit: limit,
 	})
 	return page, userError("list the library", err)
@@ -31,6 +31,18 @@ func (a *App) ListArticles(p ListParams) (db.ArticlePage, error) {
 
 // GetArticle returns one article with its text, for the reader.
 func (a *App) GetArticle(id int64) (db.Article, error) {
-	art, err := a.store.GetArticle(context.Background(), id)
+	art, err := a.db().GetArticle(context.Background(), id)
 	return art, userError("open the article", err)
+}
+
+// ArticleIDs returns every article id the list shows: the search's results
+// when query is set, else the view's articles. Select-all uses it.
+func (a *App) ArticleIDs(view, query string) ([]int64, error) {
+	ctx := context.Background()
+	if query != "" {
+		ids, err := a.db().SearchArticleIDs(ctx, query)
+		return ids, userError("select the results", err)
+	}
+	ids, err := a.db().ListArticleIDs(ctx, db.View(view), db.SortNewest)
+	return ids, userError("select the articles", err)
 }

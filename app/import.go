@@ -107,7 +107,7 @@ func (a *App) runImport(exp *importer.Expansion, opts ImportOptions) (importer.R
 		a.cancelMu.Unlock()
 		cancel()
 	}()
-	rep := importer.Run(ctx, a.store, exp.Sources, importer.Options{
+	rep := importer.Run(ctx, a.db(), exp.Sources, importer.Options{
 		Tags:       opts.Tags,
 		FolderTags: opts.FolderTags,
 		Progress:   func(p importer.Progress) { a.host.Emit(EventImportProgress, p) },

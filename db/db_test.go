@@ -286,3 +286,20 @@ func TestOlderLibraryIsBackedUpThenMigrated(t *testing.T) {
 		t.Errorf("migration 2 was not applied: %v", err)
 	}
 }
+
+func TestListArticleIDsFollowsTheView(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	a := importOne(t, s, db.NewArticle{Title: "A", Body: "one", Published: "2020-01-01"})
+	b := importOne(t, s, db.NewArticle{Title: "B", Body: "two", Published: "2021-01-01"})
+	ids, err := s.ListArticleIDs(ctx, db.ViewAll, db.SortNewest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != 2 || ids[0] != b || ids[1] != a {
+		t.Errorf("ids = %v, want [%d %d]", ids, b, a)
+	}
+	if ids, _ := s.ListArticleIDs(ctx, db.ViewTrash, db.SortNewest); len(ids) != 0 {
+		t.Errorf("trash ids = %v, want none", ids)
+	}
+}

@@ -10,7 +10,9 @@ import (
 
 // reanchorArticle moves the highlights of an article whose text changed from
 // oldBody to newBody. A highlight that cannot be placed is kept, marked
-// orphaned, with its old quote and note.
+// orphaned, with its old quote, context and note, so that a later edit that
+// brings the passage back places it again. Orphans are tried too, for that
+// reason. Highlights that did not move are left untouched.
 func reanchorArticle(ctx context.Context, tx *sql.Tx, articleID int64, oldBody, newBody, now string) error {
 	if oldBody == newBody {
 		return nil
@@ -19,34 +21,46 @@ func reanchorArticle(ctx context.Context, tx *sql.Tx, articleID int64, oldBody, 
 	if err != nil {
 		return err
 	}
-	for id, sel := range list {
-		placed, method := anchor.Locate(newBody, sel)
+	for _, h := range list {
+		placed, method := anchor.Locate(newBody, h.sel)
 		orphaned := method == anchor.Orphaned
+		if placed == h.sel && orphaned == h.orphaned {
+			continue
+		}
 		_, err := tx.ExecContext(ctx, `UPDATE annotations SET exact = ?, prefix = ?, suffix = ?,
 			pos_start = ?, pos_end = ?, orphaned = ?, updated_at = ? WHERE id = ?`,
-			placed.Exact, placed.Prefix, placed.Suffix, placed.Start, placed.End, orphaned, now, id)
+			placed.Exact, placed.Prefix, placed.Suffix, placed.Start, placed.End, orphaned, now, h.id)
 		if err != nil {
-			return fmt.Errorf("re-anchor highlight %d: %w", id, err)
+			return fmt.Errorf("re-anchor highlight %d: %w", h.id, err)
 		}
 	}
 	return nil
 }
 
-func highlightSelectors(ctx context.Context, tx *sql.Tx, articleID int64) (map[int64]anchor.Selector, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, exact, prefix, suffix, pos_start, pos_end
-		FROM annotations WHERE article_id = ? AND kind = 'highlight'`, articleID)
+// storedHighlight is a highlight's anchor as stored.
+type storedHighlight struct {
+	id       int64
+	sel      anchor.Selector
+	orphaned bool
+}
+
+func highlightSelectors(ctx context.Context, tx *sql.Tx, articleID int64) ([]storedHighlight, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, exact, prefix, suffix, pos_start, pos_end, orphaned
+		FROM annotations WHERE article_id = ? AND kind = 'highlight' ORDER BY id`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("read highlights: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64]anchor.Selector{}
+	var out []storedHighlight
 	for rows.Next() {
-		var id int64
-		var s anchor.Selector
-		if err := rows.Scan(&id, &s.Exact, &s.Prefix, &s.Suffix, &s.Start, &s.End); err != nil {
+		var h storedHighlight
+		if err := rows.Scan(&h.id, &h.sel.Exact, &h.sel.Prefix, &h.sel.Suffix, &h.sel.Start, &h.sel.End, &h.orphaned); err != nil {
 			return nil, fmt.Errorf("read highlights: %w", err)
 		}
-		out[id] = s
+		out = append(out, h)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read highlights: %w", err)
+	}
+	return out, nil
 }

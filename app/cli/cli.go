@@ -45,7 +45,9 @@ func commands() []command {
 		{"import", "import article files, folders and zip archives", runImport},
 		{"list", "list the articles in the library", runList},
 		{"show", "print one article", runShow},
+		{"search", "search the library (words, \"phrases\", tag:, date:, …)", runSearch},
 		{"serve", "run Folio in a web browser (loopback only)", runServe},
+		{"export", "export highlights and notes as Markdown or W3C JSON", runExport},
 	}
 }
 
@@ -69,6 +71,11 @@ func Main(ctx context.Context, env Env, args []string) int {
 		if c.name == args[0] {
 			return c.run(ctx, env, args[1:])
 		}
+	}
+	// "folio FILE..." opens the window on those files: it is how the
+	// desktop entry (Exec=folio %F) and file managers hand files over.
+	if _, err := os.Stat(args[0]); err == nil {
+		return runWindow(ctx, env, args)
 	}
 	fmt.Fprintf(env.Stderr, "folio: unknown command %q\n\n", args[0])
 	usage(env.Stderr)

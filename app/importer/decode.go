@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -13,57 +14,111 @@ import (
 // ErrBinary is returned for files that are not text.
 var ErrBinary = errors.New("the file is binary, not text")
 
+// ErrEmpty is returned for a file with no text in it.
+var ErrEmpty = errors.New("the file has no text")
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
 // decodeText turns a file's bytes into text: UTF-8 with or without a byte
 // order mark, UTF-16 with one, and Windows-1252 (a superset of Latin-1) when
-// the bytes are not valid UTF-8. Line endings become "\n".
+// the bytes are not valid UTF-8. Line endings become "\n" and stray control
+// characters are dropped.
 func decodeText(data []byte) (string, error) {
-	var text string
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		text = string(data[3:])
-		if !utf8.ValidString(text) {
-			text = strings.ToValidUTF8(text, "\uFFFD")
-		}
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		out, err := dec.Bytes(data)
-		if err != nil {
-			return "", errors.New("the file says it is UTF-16 but is not valid UTF-16")
-		}
-		text = string(out)
-	case looksBinary(data):
-		return "", ErrBinary
-	case utf8.Valid(data):
-		text = string(data)
-	default:
-		out, err := charmap.Windows1252.NewDecoder().Bytes(data)
-		if err != nil {
-			return "", err
-		}
-		text = string(out)
+	if len(data) == 0 {
+		return "", errors.New("the file is empty (0 bytes)")
 	}
-	if strings.ContainsRune(text, 0) {
+	text, err := decodeBytes(data)
+	if err != nil {
+		return "", err
+	}
+	if looksBinary(text) {
 		return "", ErrBinary
 	}
-	return normaliseNewlines(text), nil
+	return cleanControls(normaliseNewlines(text)), nil
 }
 
-// looksBinary reports NUL bytes or many control characters in the first 8 KB.
-func looksBinary(data []byte) bool {
-	head := data[:min(len(data), 8192)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return true
+// decodeBytes picks the encoding: a byte order mark wins, then UTF-8 when
+// the bytes are valid UTF-8, then Windows-1252, which can decode any byte.
+func decodeBytes(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		// Bytes that contradict the mark are shown as replacement
+		// characters rather than guessed at.
+		return strings.ToValidUTF8(string(data[3:]), "\uFFFD"), nil
+	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
+		// ExpectBOM lets the mark pick the byte order.
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", errors.New("the file starts with a UTF-16 byte order mark but is not valid UTF-16")
+		}
+		return string(out), nil
+	case utf8.Valid(data):
+		return string(data), nil
 	}
-	control := 0
-	for _, b := range head {
-		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+	return decodeWith(charmap.Windows1252, data)
+}
+
+// decodeWith decodes data from a known encoding.
+func decodeWith(enc encoding.Encoding, data []byte) (string, error) {
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", errors.New("the file's bytes do not match its declared character encoding")
+	}
+	return strings.ToValidUTF8(string(out), "\uFFFD"), nil
+}
+
+// looksBinary reports text that is really binary data: a NUL character, or
+// more than two control characters making up more than 1 in 50 of the
+// first 8,000.
+func looksBinary(text string) bool {
+	control, n := 0, 0
+	for _, r := range text {
+		if n == 8000 {
+			break
+		}
+		n++
+		switch {
+		case r == 0:
+			return true
+		case isStrayControl(r):
 			control++
 		}
 	}
-	return control > len(head)/20+1
+	return control > 2 && control*50 > n
+}
+
+// isStrayControl reports control characters that have no place in article
+// text: everything below space except tab, line feed, form feed and carriage
+// return, plus DEL and the C1 controls.
+func isStrayControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\f' && r != '\r' || r >= 0x7F && r <= 0x9F
+}
+
+// cleanControls drops stray control characters (a trailing ^Z, a vertical
+// tab) and turns form feeds into blank lines.
+func cleanControls(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return isStrayControl(r) || r == '\f' }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\f':
+			return '\n'
+		case isStrayControl(r):
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func normaliseNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.ReplaceAll(s, "\r", "\n")
 }

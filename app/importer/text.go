@@ -1,18 +1,19 @@
 package importer
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
-
-// ErrEmpty is returned for a file with no text in it.
-var ErrEmpty = errors.New("the file has no text")
 
 // seedDate matches the seed format's first line: "date YYYY-MM-DD" and then,
 // on the same line, the start of the body.
-var seedDate = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*`)
+var seedDate = regexp.MustCompile(`^(?i:date)[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\n|$)`)
+
+// maxTitleLine is the longest first line taken as a title; a longer one is
+// the start of the body.
+const maxTitleLine = 150
 
 // parsePlainText reads the two plain-text formats: the seed format (a date,
 // then the body, no title) and title-first text (a title line, a blank line,
@@ -23,7 +24,7 @@ func parsePlainText(text string) (Document, error) {
 		return Document{}, ErrEmpty
 	}
 	if m := seedDate.FindStringSubmatchIndex(text); m != nil {
-		return parseSeed(text, text[m[2]:m[3]], text[m[1]:])
+		return parseSeed(text[m[2]:m[3]], text[m[1]:])
 	}
 	if title, body, ok := splitTitleFirst(text); ok {
 		return Document{Title: title, Body: body}, nil
@@ -32,29 +33,32 @@ func parsePlainText(text string) (Document, error) {
 	return Document{Title: DeriveTitle(body), Body: body}, nil
 }
 
-func parseSeed(text, date, rest string) (Document, error) {
+func parseSeed(date, rest string) (Document, error) {
 	body := normaliseParagraphs(rest)
 	if body == "" {
-		return Document{}, fmt.Errorf("line 1: a date but no article text after it: %w", ErrEmpty)
+		return Document{}, fmt.Errorf("line 1 has a date but no article text follows it: %w", ErrEmpty)
 	}
 	doc := Document{Title: DeriveTitle(body), Body: body}
-	if d, ok := ParseDate(date); ok {
-		doc.Published = d
-	} else {
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("line 1: %q is not a real date; the date was left empty", date))
-	}
+	setDate(&doc, date)
 	return doc, nil
 }
 
-// splitTitleFirst recognises a short first line followed by a blank line.
+// splitTitleFirst recognises a short first line followed by a blank line. A
+// line that can never be a title ("Watch: …") stays in the body.
 func splitTitleFirst(text string) (title, body string, ok bool) {
 	first, rest, found := strings.Cut(text, "\n")
-	if !found || len(first) > 250 || !strings.HasPrefix(rest, "\n") && !strings.HasPrefix(strings.TrimLeft(rest, " \t"), "\n") {
+	if !found || strings.TrimSpace(first) == "" {
+		return "", "", false
+	}
+	if blank, _, _ := strings.Cut(rest, "\n"); strings.TrimSpace(blank) != "" {
 		return "", "", false
 	}
 	title = strings.Join(strings.Fields(first), " ")
+	if utf8.RuneCountInString(title) > maxTitleLine || notTitle.MatchString(title) {
+		return "", "", false
+	}
 	body = normaliseParagraphs(rest)
-	if title == "" || body == "" {
+	if body == "" {
 		return "", "", false
 	}
 	return title, body, true

@@ -12,7 +12,7 @@ const maxTitle = 100
 
 // notTitle matches paragraphs that belong to the body but never make a title:
 // video teasers, "read more" links, and agency credits.
-var notTitle = regexp.MustCompile(`(?i)^(watch|also read|read more|read also|listen|video|photos?)\s*:|^\(?\s*with inputs from|^\(.*\)$`)
+var notTitle = regexp.MustCompile(`(?i)^(watch|also read|read more|read also|also see|see also|listen|video|photos?|click here)\s*[:|]|^\(?\s*with inputs from|^\(.*\)$`)
 
 // DeriveTitle makes a title from the first sentence of the first paragraph
 // that can carry one, cut at a word boundary to about 100 characters.

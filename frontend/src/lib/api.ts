@@ -96,3 +96,90 @@ export function onFileDrop(cb: (paths: string[]) => void): () => void {
 
 /** Opens a link in the system browser, never inside the app. */
 export const openExternal = (url: string): void => BrowserOpenURL(url);
+
+// ---- Search ----
+export type SearchResult = db.SearchResult;
+export type SearchHit = db.SearchHit;
+export type FacetCount = db.FacetCount;
+export type MatchRanges = db.MatchRanges;
+
+export interface SearchParams {
+  query: string;
+  sort: string;
+  offset: number;
+  limit: number;
+}
+
+export const search = (p: SearchParams): Promise<SearchResult> => App.Search(p as app.SearchParams);
+
+export const matchRanges = (articleId: number, query: string): Promise<MatchRanges> => App.MatchRanges(articleId, query);
+
+// ---- Reading and annotations ----
+export type Annotation = db.Annotation;
+export type AnnotationPage = db.AnnotationPage;
+
+export const articleAnnotations = (articleId: number): Promise<Annotation[]> => App.ArticleAnnotations(articleId);
+
+export const addHighlight = (articleId: number, start: number, end: number, color: string, note = ''): Promise<Annotation> =>
+  App.AddHighlight({ articleId, start, end, color, note } as app.HighlightParams);
+
+export const addNote = (articleId: number, note: string): Promise<Annotation> => App.AddNote(articleId, note);
+export const setAnnotationColor = (id: number, color: string): Promise<Annotation> => App.SetAnnotationColor(id, color);
+export const setAnnotationNote = (id: number, note: string): Promise<Annotation> => App.SetAnnotationNote(id, note);
+export const deleteAnnotation = (id: number): Promise<Annotation> => App.DeleteAnnotation(id);
+export const restoreAnnotation = (a: Annotation): Promise<Annotation> => App.RestoreAnnotation(a);
+
+export interface AnnotationFilter {
+  color: string;
+  tag: string;
+  text: string;
+  kind: string;
+  offset: number;
+  limit: number;
+}
+
+export const listAnnotations = (f: AnnotationFilter): Promise<AnnotationPage> => App.ListAnnotations(f as db.AnnotationFilter);
+
+export const setProgress = (id: number, progress: number): Promise<void> => App.SetProgress(id, progress);
+export const setRead = (ids: number[], read: boolean): Promise<void> => App.SetRead(ids, read);
+export const setStarred = (ids: number[], starred: boolean): Promise<void> => App.SetStarred(ids, starred);
+
+export interface ExportParams {
+  format: 'md' | 'json';
+  articleIds: number[];
+}
+
+export const exportAnnotations = (p: ExportParams): Promise<string> => App.ExportAnnotations(p as app.ExportParams);
+export const saveAnnotationsExport = (p: ExportParams): Promise<string> => App.SaveAnnotationsExport(p as app.ExportParams);
+
+// ---- Organizing ----
+export type TagCount = db.TagCount;
+export type ViewCounts = db.ViewCounts;
+export type MonthCount = db.MonthCount;
+export type SavedSearch = db.SavedSearch;
+export type LibraryInfo = db.LibraryInfo;
+
+export const listTags = (): Promise<TagCount[]> => App.ListTags();
+export const addTags = (ids: number[], names: string[]): Promise<void> => App.AddTags(ids, names);
+export const removeTags = (ids: number[], names: string[]): Promise<void> => App.RemoveTags(ids, names);
+export const renameTag = (id: number, name: string): Promise<TagCount> => App.RenameTag(id, name);
+export const deleteTag = (id: number): Promise<void> => App.DeleteTag(id);
+export const setTagColor = (id: number, color: string): Promise<void> => App.SetTagColor(id, color);
+export const trashArticles = (ids: number[]): Promise<void> => App.TrashArticles(ids);
+export const restoreArticles = (ids: number[]): Promise<void> => App.RestoreArticles(ids);
+export const emptyTrash = (): Promise<number> => App.EmptyTrash();
+export const viewCounts = (): Promise<ViewCounts> => App.ViewCounts();
+export const monthGroups = (view: string, sort: string): Promise<MonthCount[]> => App.MonthGroups(view, sort);
+export const timeline = (): Promise<MonthCount[]> => App.Timeline();
+export const savedSearches = (): Promise<SavedSearch[]> => App.SavedSearches();
+export const saveSearch = (name: string, query: string): Promise<SavedSearch> => App.SaveSearch(name, query);
+export const renameSavedSearch = (id: number, name: string): Promise<SavedSearch> => App.RenameSavedSearch(id, name);
+export const deleteSavedSearch = (id: number): Promise<void> => App.DeleteSavedSearch(id);
+export const reorderSavedSearches = (ids: number[]): Promise<void> => App.ReorderSavedSearches(ids);
+export const settings = (): Promise<Record<string, string>> => App.Settings();
+export const setSetting = (key: string, value: string): Promise<void> => App.SetSetting(key, value);
+export const backupLibrary = (): Promise<string> => App.BackupLibrary();
+export const restoreLibrary = (): Promise<LibraryInfo> => App.RestoreLibrary();
+
+/** Every article id of a view (query "") or a search, for select-all. */
+export const articleIDs = (view: string, query: string): Promise<number[]> => App.ArticleIDs(view, query);

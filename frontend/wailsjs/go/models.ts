@@ -1,5 +1,39 @@
 export namespace app {
 	
+	export class ExportParams {
+	    format: string;
+	    articleIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportParams(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.articleIds = source["articleIds"];
+	    }
+	}
+	export class HighlightParams {
+	    articleId: number;
+	    start: number;
+	    end: number;
+	    color: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightParams(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.articleId = source["articleId"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.color = source["color"];
+	        this.note = source["note"];
+	    }
+	}
 	export class ImportOptions {
 	    folderTags: boolean;
 	    tags: string[];
@@ -50,6 +84,24 @@ export namespace app {
 	        this.limit = source["limit"];
 	    }
 	}
+	export class SearchParams {
+	    query: string;
+	    sort: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchParams(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.sort = source["sort"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
 	export class Upload {
 	    name: string;
 	    base64: string;
@@ -69,6 +121,136 @@ export namespace app {
 
 export namespace db {
 	
+	export class Annotation {
+	    id: number;
+	    articleId: number;
+	    kind: string;
+	    color: string;
+	    note: string;
+	    exact: string;
+	    prefix: string;
+	    suffix: string;
+	    start: number;
+	    end: number;
+	    orphaned: boolean;
+	    createdAt: string;
+	    updatedAt: string;
+	    uid: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Annotation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.articleId = source["articleId"];
+	        this.kind = source["kind"];
+	        this.color = source["color"];
+	        this.note = source["note"];
+	        this.exact = source["exact"];
+	        this.prefix = source["prefix"];
+	        this.suffix = source["suffix"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.orphaned = source["orphaned"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.uid = source["uid"];
+	    }
+	}
+	export class AnnotationFilter {
+	    color: string;
+	    tag: string;
+	    text: string;
+	    kind: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AnnotationFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.color = source["color"];
+	        this.tag = source["tag"];
+	        this.text = source["text"];
+	        this.kind = source["kind"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class AnnotationItem {
+	    annotation: Annotation;
+	    articleTitle: string;
+	    articlePublished: string;
+	    articleSource: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AnnotationItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.annotation = this.convertValues(source["annotation"], Annotation);
+	        this.articleTitle = source["articleTitle"];
+	        this.articlePublished = source["articlePublished"];
+	        this.articleSource = source["articleSource"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AnnotationPage {
+	    total: number;
+	    offset: number;
+	    items: AnnotationItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AnnotationPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.offset = source["offset"];
+	        this.items = this.convertValues(source["items"], AnnotationItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class TagRef {
 	    id: number;
 	    name: string;
@@ -230,6 +412,303 @@ export namespace db {
 		}
 	}
 	
+	export class FacetCount {
+	    value: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FacetCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Facets {
+	    tags: FacetCount[];
+	    years: FacetCount[];
+	    sources: FacetCount[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Facets(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tags = this.convertValues(source["tags"], FacetCount);
+	        this.years = this.convertValues(source["years"], FacetCount);
+	        this.sources = this.convertValues(source["sources"], FacetCount);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LibraryInfo {
+	    path: string;
+	    articles: number;
+	    annotations: number;
+	    schema: number;
+	    replaced: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LibraryInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.articles = source["articles"];
+	        this.annotations = source["annotations"];
+	        this.schema = source["schema"];
+	        this.replaced = source["replaced"];
+	    }
+	}
+	export class Range {
+	    start: number;
+	    end: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Range(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
+	export class MatchRanges {
+	    title: Range[];
+	    body: Range[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MatchRanges(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = this.convertValues(source["title"], Range);
+	        this.body = this.convertValues(source["body"], Range);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MonthCount {
+	    month: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MonthCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.count = source["count"];
+	    }
+	}
+	export class NoteHit {
+	    annotationId: number;
+	    kind: string;
+	    exact: string;
+	    snippet: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NoteHit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.annotationId = source["annotationId"];
+	        this.kind = source["kind"];
+	        this.exact = source["exact"];
+	        this.snippet = source["snippet"];
+	    }
+	}
+	
+	export class SavedSearch {
+	    id: number;
+	    name: string;
+	    query: string;
+	    position: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedSearch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.query = source["query"];
+	        this.position = source["position"];
+	    }
+	}
+	export class SearchHit {
+	    article: ArticleSummary;
+	    snippet: string;
+	    score: number;
+	    note?: NoteHit;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchHit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.article = this.convertValues(source["article"], ArticleSummary);
+	        this.snippet = source["snippet"];
+	        this.score = source["score"];
+	        this.note = this.convertValues(source["note"], NoteHit);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Suggestion {
+	    drop: string;
+	    query: string;
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.drop = source["drop"];
+	        this.query = source["query"];
+	        this.total = source["total"];
+	    }
+	}
+	export class SearchResult {
+	    total: number;
+	    offset: number;
+	    hits: SearchHit[];
+	    facets: Facets;
+	    message: string;
+	    suggestion?: Suggestion;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.offset = source["offset"];
+	        this.hits = this.convertValues(source["hits"], SearchHit);
+	        this.facets = this.convertValues(source["facets"], Facets);
+	        this.message = source["message"];
+	        this.suggestion = this.convertValues(source["suggestion"], Suggestion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class TagCount {
+	    id: number;
+	    name: string;
+	    color: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TagCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.color = source["color"];
+	        this.count = source["count"];
+	    }
+	}
+	
+	export class ViewCounts {
+	    all: number;
+	    unread: number;
+	    starred: number;
+	    annotated: number;
+	    trash: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ViewCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.all = source["all"];
+	        this.unread = source["unread"];
+	        this.starred = source["starred"];
+	        this.annotated = source["annotated"];
+	        this.trash = source["trash"];
+	    }
+	}
 
 }
 

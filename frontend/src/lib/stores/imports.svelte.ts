@@ -1,8 +1,7 @@
 // Imports started from the window: the progress of the one running and the
-// report of the last one.
+// report of the last one. The list reloads on Go's "library:changed" event.
 import * as api from '../api';
 import type { ImportProgress, ImportReport } from '../api';
-import { library } from './library.svelte';
 
 class Imports {
   running = $state(false);
@@ -55,7 +54,6 @@ class Imports {
     } finally {
       this.running = false;
       this.progress = null;
-      await library.reload();
     }
   }
 }

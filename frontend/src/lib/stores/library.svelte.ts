@@ -1,9 +1,9 @@
-// The library list: which view and order, how many rows, and the pages of
-// rows loaded so far. The list asks for pages; it never loads everything.
+// The library list: a view (All, Unread, Starred, Annotated, Trash) in an
+// order, grouped by month when sorted by date.
 import * as api from '../api';
-import type { ArticleSummary } from '../api';
-
-export const PAGE_SIZE = 100;
+import { GroupedLayout } from '../groups';
+import { formatMonth } from '../format';
+import { HEADER_HEIGHT, PAGE_SIZE, Pages, ROW_HEIGHT, plainLayout } from './list.svelte';
 
 class Library {
   view = $state('');
@@ -11,33 +11,34 @@ class Library {
   total = $state(0);
   loaded = $state(false);
   error = $state('');
-  /** Loaded pages by page number; replaced, never mutated, so views update. */
-  pages = $state.raw(new Map<number, ArticleSummary[]>());
-  selectedId = $state<number | null>(null);
-
-  private generation = 0;
-  private inflight = new Set<string>();
-
-  /** The row at an index, or undefined while its page loads. */
-  row(index: number): ArticleSummary | undefined {
-    return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
-  }
-
-  /** Index of an article among the loaded rows, or -1. */
-  indexOf(id: number): number {
-    for (const [p, rows] of this.pages) {
-      const i = rows.findIndex((r) => r.id === id);
-      if (i >= 0) return p * PAGE_SIZE + i;
-    }
-    return -1;
-  }
+  layout = $state.raw<GroupedLayout>(plainLayout(0, ROW_HEIGHT));
+  readonly rows = new Pages(async (offset, limit) => {
+    const page = await api.listArticles({ view: this.view, sort: this.sort, offset, limit });
+    this.total = page.total;
+    return page.articles.map((article) => ({ article }));
+  });
 
   /** Starts over: after an import, a change of view or order. */
   async reload(): Promise<void> {
-    this.generation++;
-    this.inflight.clear();
-    this.pages = new Map();
-    await this.loadPage(0);
+    try {
+      const [page, months] = await Promise.all([
+        api.listArticles({ view: this.view, sort: this.sort, offset: 0, limit: PAGE_SIZE }),
+        this.sort === 'title' ? Promise.resolve([]) : api.monthGroups(this.view, this.sort),
+      ]);
+      this.rows.reset(page.articles.map((article) => ({ article })));
+      this.total = page.total;
+      this.layout =
+        months.length > 0
+          ? new GroupedLayout(
+              months.map((m) => ({ label: m.month ? formatMonth(m.month) : 'No date', count: m.count })),
+              ROW_HEIGHT,
+              HEADER_HEIGHT,
+            )
+          : plainLayout(page.total, ROW_HEIGHT);
+      this.error = '';
+    } catch (err) {
+      this.error = api.errorMessage(err);
+    }
     this.loaded = true;
   }
 
@@ -48,32 +49,8 @@ class Library {
 
   async setSort(sort: string): Promise<void> {
     this.sort = sort;
+    api.setSetting('listSort', sort).catch(() => {});
     await this.reload();
-  }
-
-  /** Loads the pages that hold rows [first, last) unless already there. */
-  async ensure(pages: number[]): Promise<void> {
-    await Promise.all(pages.filter((p) => !this.pages.has(p)).map((p) => this.loadPage(p)));
-  }
-
-  private async loadPage(p: number): Promise<void> {
-    const gen = this.generation;
-    const key = `${gen}:${p}`;
-    if (this.inflight.has(key)) return;
-    this.inflight.add(key);
-    try {
-      const page = await api.listArticles({ view: this.view, sort: this.sort, offset: p * PAGE_SIZE, limit: PAGE_SIZE });
-      if (gen !== this.generation) return; // an older list's answer
-      const next = new Map(this.pages);
-      next.set(p, page.articles);
-      this.pages = next;
-      this.total = page.total;
-      this.error = '';
-    } catch (err) {
-      if (gen === this.generation) this.error = api.errorMessage(err);
-    } finally {
-      this.inflight.delete(key);
-    }
   }
 }
 

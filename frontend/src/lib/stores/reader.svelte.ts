@@ -1,18 +1,61 @@
-// The article open in the reader.
+// The article open in the reader, its highlights and notes, the search
+// matches to mark in it, and what the person does there.
 import * as api from '../api';
-import type { Article } from '../api';
+import type { Annotation, Article, MatchRanges } from '../api';
+import type { Span } from '../textmap';
+import { toasts } from './toasts.svelte';
+
+export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type Color = (typeof COLORS)[number];
 
 class Reader {
   article = $state.raw<Article | null>(null);
+  annotations = $state.raw<Annotation[]>([]);
+  matches = $state.raw<MatchRanges | null>(null);
+  /** The query the article was opened from; its matches are marked. */
+  query = $state('');
+  currentMatch = $state(0);
+  /** The body span the person has selected, ready to highlight. */
+  selection = $state.raw<Span | null>(null);
+  /** The annotation to bring into view in the side panel. */
+  focused = $state<number | null>(null);
+  lastColor = $state<Color>('yellow');
+  panelOpen = $state(true);
   error = $state('');
   private opening = 0;
 
-  async open(id: number): Promise<void> {
+  get highlights(): Annotation[] {
+    return this.annotations.filter((a) => a.kind === 'highlight' && !a.orphaned);
+  }
+
+  get orphans(): Annotation[] {
+    return this.annotations.filter((a) => a.kind === 'highlight' && a.orphaned);
+  }
+
+  get notes(): Annotation[] {
+    return this.annotations.filter((a) => a.kind === 'note');
+  }
+
+  get matchCount(): number {
+    return this.matches?.body.length ?? 0;
+  }
+
+  async open(id: number, query = ''): Promise<void> {
     const ticket = ++this.opening;
     try {
-      const a = await api.getArticle(id);
+      const [article, annotations, matches] = await Promise.all([
+        api.getArticle(id),
+        api.articleAnnotations(id),
+        query.trim() ? api.matchRanges(id, query) : Promise.resolve(null),
+      ]);
       if (ticket !== this.opening) return; // a later click won
-      this.article = a;
+      this.article = article;
+      this.annotations = annotations;
+      this.matches = matches;
+      this.query = query;
+      this.currentMatch = 0;
+      this.selection = null;
+      this.focused = null;
       this.error = '';
     } catch (err) {
       if (ticket === this.opening) this.error = api.errorMessage(err);
@@ -22,6 +65,109 @@ class Reader {
   close(): void {
     this.opening++;
     this.article = null;
+    this.annotations = [];
+    this.matches = null;
+    this.selection = null;
+  }
+
+  /** Moves to the next (+1) or previous (-1) search match, wrapping round. */
+  stepMatch(direction: 1 | -1): void {
+    const n = this.matchCount;
+    if (n > 0) this.currentMatch = (this.currentMatch + direction + n) % n;
+  }
+
+  async refreshAnnotations(): Promise<void> {
+    if (!this.article) return;
+    this.annotations = await api.articleAnnotations(this.article.id);
+  }
+
+  /** Highlights the current selection (or the given span) in a colour. */
+  async highlight(color: Color = this.lastColor, note = ''): Promise<Annotation | null> {
+    const span = this.selection;
+    if (!this.article || !span) return null;
+    this.lastColor = color;
+    return this.run(async () => {
+      const a = await api.addHighlight(this.article!.id, span.start, span.end, color, note);
+      this.selection = null;
+      window.getSelection()?.removeAllRanges();
+      await this.refreshAnnotations();
+      this.focused = a.id;
+      return a;
+    });
+  }
+
+  setColor(id: number, color: Color) {
+    this.lastColor = color;
+    return this.run(async () => {
+      await api.setAnnotationColor(id, color);
+      await this.refreshAnnotations();
+    });
+  }
+
+  setNote(id: number, note: string) {
+    return this.run(async () => {
+      await api.setAnnotationNote(id, note);
+      await this.refreshAnnotations();
+    });
+  }
+
+  addNote(note: string) {
+    if (!this.article || !note.trim()) return Promise.resolve(null);
+    return this.run(async () => {
+      const a = await api.addNote(this.article!.id, note);
+      await this.refreshAnnotations();
+      return a;
+    });
+  }
+
+  /** Deletes an annotation, offering Undo for a while. */
+  remove(id: number) {
+    return this.run(async () => {
+      const gone = await api.deleteAnnotation(id);
+      await this.refreshAnnotations();
+      const what = gone.kind === 'note' ? 'Note' : 'Highlight';
+      toasts.show(`${what} deleted.`, {
+        undo: () =>
+          this.run(async () => {
+            await api.restoreAnnotation(gone);
+            await this.refreshAnnotations();
+          }),
+      });
+    });
+  }
+
+  async toggleStar(): Promise<void> {
+    const a = this.article;
+    if (!a) return;
+    await this.run(() => api.setStarred([a.id], !a.starred));
+    this.article = { ...a, starred: !a.starred } as Article;
+  }
+
+  async setRead(read: boolean): Promise<void> {
+    const a = this.article;
+    if (!a || a.read === read) return;
+    await this.run(() => api.setRead([a.id], read));
+    this.article = { ...a, read } as Article;
+  }
+
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Remembers how far the person has read; reaching the end marks it read. */
+  saveProgress(progress: number): void {
+    const a = this.article;
+    if (!a) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => api.setProgress(a.id, progress).catch(() => {}), 400);
+    if (progress >= 0.98 && !a.read) this.setRead(true);
+  }
+
+  private async run<T>(fn: () => Promise<T>): Promise<T | null> {
+    try {
+      return await fn();
+    } catch (err) {
+      toasts.error(api.errorMessage(err));
+      return null;
+    }
   }
 }
 

@@ -1,0 +1,63 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+)
+
+// page wraps head and article markup in a page with enough text for
+// readability to take it for an article.
+func page(head, article string) []byte {
+	body := strings.Repeat("<p>The river rose through the night and the town council opened the old school as a shelter for families from the lower streets.</p>\n", 4)
+	return []byte("<!DOCTYPE html><html><head><title>River rises | The Town Paper</title>" + head + "</head><body><article>" + article + body + "</article></body></html>")
+}
+
+func TestParseHTMLPageMetadata(t *testing.T) {
+	cases := []struct {
+		name, head, article        string
+		published, url, source, by string
+		warnings                   int
+	}{
+		{name: "published time meta, in its own offset", head: `<meta property="article:published_time" content="2023-10-02T23:30:00-04:00">`, published: "2023-10-02"},
+		{name: "meta beats JSON-LD", head: `<meta property="article:published_time" content="2023-10-02"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-10-01"}</script>`, published: "2023-10-02"},
+		{name: "JSON-LD in a graph", head: `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2022-05-06T10:00:00+01:00"}]}</script>`, published: "2022-05-06"},
+		{name: "a marked time element", article: `<time itemprop="datePublished" datetime="2021-01-02">2 Jan</time>`, published: "2021-01-02"},
+		{name: "the first time element", article: `<p><time datetime="2020-03-04T05:06:07Z">then</time></p>`, published: "2020-03-04"},
+		{name: "an unreadable date gives way to a readable one", head: `<meta property="article:published_time" content="last Tuesday"><meta name="date" content="15 September 2023">`, published: "2023-09-15"},
+		{name: "only an unreadable date: a warning", head: `<meta property="article:published_time" content="03/04/2023">`, warnings: 1},
+		{name: "no date at all: no warning"},
+		{name: "canonical link", head: `<link rel="canonical" href="https://paper.example/river"><meta property="og:url" content="https://paper.example/amp/river">`, url: "https://paper.example/river", source: "paper.example"},
+		{name: "og:url when the canonical link is relative", head: `<link rel="canonical" href="/river"><meta property="og:url" content="http://www.paper.example/river">`, url: "http://www.paper.example/river", source: "paper.example"},
+		{name: "site name", head: `<meta property="og:site_name" content="The Town Paper">`, source: "The Town Paper"},
+		{name: "byline without By", head: `<meta name="author" content="By  Jo   Marsh">`, by: "Jo Marsh"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			docs, err := Parse("page.html", page(c.head, c.article))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := docs[0]
+			checkDocument(t, d)
+			if d.Published != c.published || d.URL != c.url || d.Source != c.source || d.Byline != c.by || len(d.Warnings) != c.warnings {
+				t.Errorf("published %q, url %q, source %q, byline %q, warnings %q;\nwant %q, %q, %q, %q, %d warnings",
+					d.Published, d.URL, d.Source, d.Byline, d.Warnings, c.published, c.url, c.source, c.by, c.warnings)
+			}
+			if !strings.Contains(d.Title, "River rises") {
+				t.Errorf("title = %q", d.Title)
+			}
+		})
+	}
+}
+
+func TestParseHTMLPageWithoutArticle(t *testing.T) {
+	for _, in := range []string{
+		"<html><head><title>x</title></head><body></body></html>",
+		"<html><body><script>render()</script><img src=a.png></body></html>",
+		"<!DOCTYPE html>",
+	} {
+		if _, err := Parse("p.html", []byte(in)); err == nil || !strings.Contains(err.Error(), "no article text found in the page") {
+			t.Errorf("%q: err = %v, want no article text", in, err)
+		}
+	}
+}

@@ -1,0 +1,41 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"folio/db"
+)
+
+// SearchParams is a search from the search box with its order and page.
+type SearchParams struct {
+	Query  string `json:"query"`
+	Sort   string `json:"sort"` // "relevance" (default when there are words), "newest", "oldest", "title"
+	Offset int    `json:"offset"`
+	Limit  int    `json:"limit"` // default 50, at most 500
+}
+
+// Search runs a search: one page of hits with snippets, facet counts over
+// all of them, and a suggestion when nothing is found.
+func (a *App) Search(p SearchParams) (db.SearchResult, error) {
+	switch db.Sort(p.Sort) {
+	case "", db.SortRelevance, db.SortNewest, db.SortOldest, db.SortTitle:
+	default:
+		return db.SearchResult{}, fmt.Errorf("search: unknown order %q (use relevance, newest, oldest or title)", p.Sort)
+	}
+	limit := p.Limit
+	if limit <= 0 {
+		limit = db.DefaultSearchLimit
+	}
+	res, err := a.store.Search(context.Background(), db.SearchRequest{
+		Query: p.Query, Sort: db.Sort(p.Sort), Offset: max(p.Offset, 0), Limit: min(limit, db.MaxSearchLimit),
+	})
+	return res, userError("search", err)
+}
+
+// MatchRanges returns the spans of an article's title and body that a
+// search's words match, for the reader to mark and step through.
+func (a *App) MatchRanges(articleID int64, query string) (db.MatchRanges, error) {
+	r, err := a.store.MatchRanges(context.Background(), articleID, query)
+	return r, userError("find the matches in the article", err)
+}

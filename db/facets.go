@@ -1,0 +1,107 @@
+package db
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Facets counts the articles a search found by tag, by year of publication
+// and by source.
+type Facets struct {
+	Tags    []FacetCount `json:"tags"`    // most frequent first
+	Years   []FacetCount `json:"years"`   // newest first; "no date" last
+	Sources []FacetCount `json:"sources"` // most frequent first
+}
+
+// FacetCount is how many articles found have one value.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// facetLimit is how many values each facet lists.
+const facetLimit = 20
+
+// NoDate is the Years facet value for articles without a publication date.
+const NoDate = "no date"
+
+func emptyFacets() Facets {
+	return Facets{Tags: []FacetCount{}, Years: []FacetCount{}, Sources: []FacetCount{}}
+}
+
+// facets counts over every article in the set, from memory.
+func (m *searchMeta) facets(set bitset) Facets {
+	c := m.newFacetCounter()
+	set.each(c.add)
+	return c.result()
+}
+
+// facetCounter adds up articles one by one; an article may be added more
+// than once (one per note found in it).
+type facetCounter struct {
+	m       *searchMeta
+	tags    []int
+	sources []int
+	years   map[int32]int
+}
+
+func (m *searchMeta) newFacetCounter() *facetCounter {
+	return &facetCounter{m: m, tags: make([]int, len(m.tags)), sources: make([]int, len(m.sources)),
+		years: map[int32]int{}}
+}
+
+func (c *facetCounter) add(id int64) {
+	m := c.m
+	if id < 0 || id > m.maxID {
+		return
+	}
+	for _, t := range m.tagList[m.tagStart[id]:m.tagStart[id+1]] {
+		c.tags[t]++
+	}
+	c.sources[m.source[id]]++
+	c.years[m.published[id]/10000]++
+}
+
+func (c *facetCounter) result() Facets {
+	f := emptyFacets()
+	for i, n := range c.tags {
+		if n > 0 {
+			f.Tags = append(f.Tags, FacetCount{Value: c.m.tags[i].name, Count: n})
+		}
+	}
+	for i, n := range c.sources {
+		if n > 0 && c.m.sources[i] != "" {
+			f.Sources = append(f.Sources, FacetCount{Value: c.m.sources[i], Count: n})
+		}
+	}
+	f.Tags = top(f.Tags)
+	f.Sources = top(f.Sources)
+	undated := c.years[0]
+	for year, n := range c.years {
+		if year != 0 {
+			f.Years = append(f.Years, FacetCount{Value: strconv.Itoa(int(year)), Count: n})
+		}
+	}
+	f.Years = top(f.Years)
+	slices.SortFunc(f.Years, func(a, b FacetCount) int {
+		x, _ := strconv.Atoi(a.Value)
+		y, _ := strconv.Atoi(b.Value)
+		return y - x
+	})
+	if undated > 0 {
+		f.Years = append(f.Years, FacetCount{Value: NoDate, Count: undated})
+	}
+	return f
+}
+
+// top keeps the facetLimit most frequent values, ties by value.
+func top(list []FacetCount) []FacetCount {
+	slices.SortFunc(list, func(a, b FacetCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(strings.ToLower(a.Value), strings.ToLower(b.Value))
+	})
+	return list[:min(len(list), facetLimit)]
+}

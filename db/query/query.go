@@ -1,0 +1,103 @@
+// Package query reads what a person types in the search box: words,
+// "phrases", prefix*, OR, -word / NOT word, parentheses, title:word, and the
+// filters tag:, source:, date:, after:, before:, is:, has: and in:notes.
+//
+// The text part becomes an FTS5 MATCH expression in which every word is
+// quoted, so nothing typed is ever read as FTS5 syntax; the filters become
+// typed values the store applies after the full-text search. Any input is
+// valid: what does not fit the language is searched as plain words.
+//
+// Filters always combine with AND at the top level, even when written inside
+// parentheses or next to OR: "(tag:a OR tag:b) oil" asks for both tags. A
+// "-" or NOT in front of a group negates the filters inside it one by one.
+package query
+
+import (
+	"strings"
+)
+
+// Query is a parsed search.
+type Query struct {
+	// Match is the FTS5 expression the articles (or, with InNotes, the
+	// annotations) must match; "" when the text part has no positive words.
+	Match string
+	// Exclude is set when the text part is only negations ("-ukraine"):
+	// everything except what this FTS5 expression matches.
+	Exclude string
+	// Highlight matches every positive word and phrase, for marking them.
+	Highlight string
+	// Terms are the positive words and phrases as typed, for showing.
+	Terms []string
+	// Filters all have to hold.
+	Filters []Filter
+	// InNotes searches highlights' quotes and notes instead of articles.
+	InNotes bool
+	// Message is a friendly note when the input has nothing to search for
+	// (only punctuation, a lone "-"); such a query finds nothing.
+	Message string
+	// Parts are the top-level pieces of the input, each of which can be
+	// dropped to widen a search that found nothing.
+	Parts []Part
+	// Input is the input as parsed: cut to a bounded length, with control
+	// characters and invalid UTF-8 turned into spaces.
+	Input string
+}
+
+// Part is one top-level piece of the input: a word, a phrase, a filter or a
+// parenthesised group, with its byte span in Query.Input.
+type Part struct {
+	Text       string
+	Start, End int
+}
+
+// NothingToSearch is the Message for input with no words in it.
+const NothingToSearch = "Type words to search for, or filters such as tag:name or date:2023."
+
+// HasText reports whether the query has a text part (words to match or to
+// exclude), as opposed to filters only.
+func (q Query) HasText() bool { return q.Match != "" || q.Exclude != "" }
+
+// Ranked reports whether relevance ordering means something for the query:
+// it has positive words.
+func (q Query) Ranked() bool { return q.Match != "" }
+
+// Without returns the input with part i left out.
+func (q Query) Without(i int) string {
+	p := q.Parts[i]
+	return strings.Join(strings.Fields(q.Input[:p.Start]+" "+q.Input[p.End:]), " ")
+}
+
+// Parse reads a search. It never fails: input that has nothing to search
+// for gets a Message.
+func Parse(input string) Query {
+	s := clean(input)
+	q := &Query{Input: s}
+	toks := lex(s)
+	p := &parser{toks: toks, q: q}
+	var tops []*node
+	for p.pos < len(toks) {
+		if n := p.parseOr(); n != nil {
+			tops = append(tops, n)
+		}
+		if p.pos < len(toks) { // a stray ")" at the top level
+			p.pos++
+		}
+	}
+	c := compiler{notes: q.InNotes}
+	pos, neg := c.compile(join(opAnd, tops), false)
+	switch {
+	case pos != "" && neg != "":
+		q.Match = pos + " NOT " + group(neg)
+	case pos != "":
+		q.Match = pos
+	default:
+		q.Exclude = neg
+	}
+	q.Terms = c.terms
+	q.Highlight = strings.Join(c.highlight, " OR ")
+	q.Parts = p.parts
+	if strings.TrimSpace(s) != "" && !q.HasText() && len(q.Filters) == 0 && !q.InNotes {
+		q.Message = NothingToSearch
+	}
+	return *q
+}

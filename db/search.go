@@ -1,0 +1,301 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"folio/db/query"
+)
+
+// Marks around the matched words in snippets: private-use characters,
+// which no article text uses, so the frontend can split on them safely.
+const (
+	MarkStart = "\uE000"
+	MarkEnd   = "\uE001"
+)
+
+// Page sizes of a search.
+const (
+	DefaultSearchLimit = 50
+	MaxSearchLimit     = 500
+)
+
+// snippetTokens is how long a snippet is, in words.
+const snippetTokens = 24
+
+// SearchRequest is a search with its order and page.
+type SearchRequest struct {
+	Query string
+	// Sort is SortRelevance (the default when the query has words),
+	// SortNewest (the default otherwise), SortOldest or SortTitle.
+	Sort   Sort
+	Offset int
+	Limit  int // 0 means DefaultSearchLimit; at most MaxSearchLimit
+}
+
+// SearchResult is one page of a search with the counts for the whole of it.
+type SearchResult struct {
+	Total      int         `json:"total"`
+	Offset     int         `json:"offset"`
+	Hits       []SearchHit `json:"hits"`
+	Facets     Facets      `json:"facets"`
+	Message    string      `json:"message"`    // a friendly note for input with nothing to search, else ""
+	Suggestion *Suggestion `json:"suggestion"` // when Total == 0 and dropping one part would find something
+}
+
+// SearchHit is one article found, or one highlight or note (in:notes).
+type SearchHit struct {
+	Article ArticleSummary `json:"article"`
+	Snippet string         `json:"snippet"` // best passage; matched words wrapped in MarkStart … MarkEnd
+	Score   float64        `json:"score"`   // relevance, higher is better; 0 unless sorted by relevance
+	Note    *NoteHit       `json:"note"`    // set when the hit is in a highlight or note (in:notes)
+}
+
+// NoteHit is the highlight or note an in:notes search found.
+type NoteHit struct {
+	AnnotationID int64  `json:"annotationId"`
+	Kind         string `json:"kind"`    // "highlight" or "note"
+	Exact        string `json:"exact"`   // the highlighted quote; "" for a note on the article
+	Snippet      string `json:"snippet"` // the quote or note around the match, marked
+}
+
+// Suggestion is a wider search offered when one finds nothing: the same
+// search without its most restrictive part.
+type Suggestion struct {
+	Drop  string `json:"drop"`  // the part to drop, as typed
+	Query string `json:"query"` // the search without it
+	Total int    `json:"total"` // how many that finds
+}
+
+// Search runs a search from the search box: the page asked for, facet
+// counts over every match, and, when nothing matches, a suggestion.
+// Input with nothing to search for finds nothing and gets a Message, not
+// an error.
+func (s *Store) Search(ctx context.Context, r SearchRequest) (SearchResult, error) {
+	res := SearchResult{Offset: max(r.Offset, 0), Hits: []SearchHit{}, Facets: emptyFacets()}
+	q := query.Parse(r.Query)
+	if q.Message != "" {
+		res.Message = q.Message
+		return res, nil
+	}
+	sort, err := searchSort(r.Sort, q)
+	if err != nil {
+		return res, err
+	}
+	limit := r.Limit
+	if limit <= 0 {
+		limit = DefaultSearchLimit
+	}
+	limit = min(limit, MaxSearchLimit)
+	m, err := s.searchMeta(ctx)
+	if err != nil {
+		return res, err
+	}
+	if q.InNotes {
+		err = s.searchNotes(ctx, m, q, sort, &res, limit)
+	} else {
+		err = s.searchArticles(ctx, m, q, sort, &res, limit)
+	}
+	if err != nil {
+		return res, err
+	}
+	if res.Total == 0 {
+		res.Suggestion, err = s.suggest(ctx, m, q)
+	}
+	return res, err
+}
+
+func (s *Store) searchArticles(ctx context.Context, m *searchMeta, q query.Query, sort Sort, res *SearchResult, limit int) error {
+	f, err := s.cachedFind(ctx, m, q, sort, res.Offset+limit)
+	if err != nil {
+		return err
+	}
+	res.Total = f.total
+	res.Facets = m.facets(f.set)
+	if res.Offset >= len(f.order) {
+		return nil
+	}
+	page := f.order[res.Offset:min(res.Offset+limit, len(f.order))]
+	res.Hits, err = s.articleHits(ctx, q, page)
+	return err
+}
+
+// searchSort picks the order: relevance only means something when the
+// query has words.
+func searchSort(sort Sort, q query.Query) (Sort, error) {
+	switch sort {
+	case "", SortRelevance:
+		if q.Ranked() {
+			return SortRelevance, nil
+		}
+		return SortNewest, nil
+	case SortNewest, SortOldest, SortTitle:
+		return sort, nil
+	}
+	return "", fmt.Errorf("search: unknown order %q (use relevance, newest, oldest or title)", sort)
+}
+
+// SearchArticleIDs returns the ids of every article in the library (not in
+// the Trash) that the search finds: by relevance when it has words, newest
+// first otherwise. An empty search finds every article; one with nothing
+// to search for (only punctuation) finds none. With in:notes, the articles
+// whose highlights or notes match.
+func (s *Store) SearchArticleIDs(ctx context.Context, input string) ([]int64, error) {
+	q := query.Parse(input)
+	if q.Message != "" {
+		return []int64{}, nil
+	}
+	sort, _ := searchSort("", q)
+	m, err := s.searchMeta(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if q.InNotes {
+		notes, err := s.findNotes(ctx, m, q, sort)
+		if err != nil {
+			return nil, err
+		}
+		ids := []int64{}
+		seen := map[int64]bool{}
+		for _, n := range notes {
+			if !seen[n.article] {
+				seen[n.article] = true
+				ids = append(ids, n.article)
+			}
+		}
+		return ids, nil
+	}
+	f, err := s.find(ctx, m, q, sort, -1)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(f.order))
+	for i, h := range f.order {
+		ids[i] = h.id
+	}
+	return ids, nil
+}
+
+// articleHits reads the page: summaries, tags and snippets.
+func (s *Store) articleHits(ctx context.Context, q query.Query, page []scored) ([]SearchHit, error) {
+	ids := make([]int64, len(page))
+	for i, p := range page {
+		ids[i] = p.id
+	}
+	summaries, err := s.summariesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	snippets, err := s.snippets(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]SearchHit, 0, len(page))
+	for _, p := range page {
+		a, ok := summaries[p.id]
+		if !ok {
+			continue // deleted since the search ran
+		}
+		hits = append(hits, SearchHit{Article: a, Snippet: snippets[p.id], Score: -p.score})
+	}
+	return hits, nil
+}
+
+// summariesByID reads the list rows of the given articles.
+func (s *Store) summariesByID(ctx context.Context, ids []int64) (map[int64]ArticleSummary, error) {
+	out := map[int64]ArticleSummary{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM articles a
+		WHERE a.id IN (SELECT value FROM json_each(?))`, int64sJSON(ids))
+	if err != nil {
+		return nil, searchError(err)
+	}
+	defer rows.Close()
+	var list []ArticleSummary
+	for rows.Next() {
+		a, err := scanSummary(rows)
+		if err != nil {
+			return nil, searchError(err)
+		}
+		list = append(list, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, searchError(err)
+	}
+	if err := s.attachTags(ctx, list); err != nil {
+		return nil, err
+	}
+	for _, a := range list {
+		out[a.ID] = a
+	}
+	return out, nil
+}
+
+// snippets returns the best passage of each article's body with the
+// query's words marked; for a query without words, its first words.
+func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	stmt := `SELECT id, substr(body, 1, 600) FROM articles WHERE id IN (SELECT value FROM json_each(?))`
+	args := []any{int64sJSON(ids)}
+	if q.Highlight != "" {
+		stmt = `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', ?) FROM articles_fts
+			WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`
+		args = []any{MarkStart, MarkEnd, snippetTokens, q.Highlight, int64sJSON(ids)}
+	}
+	rows, err := s.db.QueryContext(ctx, stmt, args...)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, searchError(err)
+		}
+		if q.Highlight == "" {
+			text = leadWords(text, snippetTokens)
+		}
+		out[id] = text
+	}
+	if err := rows.Err(); err != nil {
+		return nil, searchError(err)
+	}
+	// An article matched only through its title has no marked passage in
+	// its body; its opening stands in.
+	var missing []int64
+	for _, id := range ids {
+		if _, ok := out[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 && q.Highlight != "" {
+		rest, err := s.snippets(ctx, query.Query{}, missing)
+		if err != nil {
+			return nil, err
+		}
+		for id, text := range rest {
+			out[id] = text
+		}
+	}
+	return out, nil
+}
+
+// leadWords is the first n words of a text, with "…" when there is more.
+func leadWords(text string, n int) string {
+	words := strings.Fields(text)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + "…"
+}
+
+// runeLen counts code points, the unit of ranges given to the frontend.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -1,0 +1,291 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+
+	"folio/db/query"
+)
+
+// rankWeights are bm25's weights for the columns of articles_fts (title,
+// byline, source, body): a word in the title counts ten times one in the
+// body, so articles about the subject come before those that mention it.
+const rankWeights = `10.0, 2.0, 2.0, 1.0`
+
+// found is what a search finds before the page is read: the set of
+// matching articles and, in the requested order, the first of them.
+type found struct {
+	set   bitset
+	total int
+	order []scored // the first `need` hits in order (all of them when need < 0)
+}
+
+type scored struct {
+	id    int64
+	score float64 // bm25: lower is better; 0 when not ranked
+}
+
+// find runs the text part of a query through FTS5 and the filters through
+// the in-memory data. need is how many hits must come back in order
+// (offset+limit), or -1 for all of them.
+func (s *Store) find(ctx context.Context, m *searchMeta, q query.Query, sort Sort, need int) (found, error) {
+	filters, err := s.newFilterSet(ctx, m, q.Filters)
+	if err != nil {
+		return found{}, err
+	}
+	var f found
+	switch {
+	case q.Match != "" && sort == SortRelevance:
+		f, err = s.rank(ctx, m, filters, q.Match, need)
+		if err != nil {
+			return found{}, err
+		}
+		f.total = f.set.count()
+		return f, nil
+	case q.Match != "":
+		f.set = newBitset(m.maxID)
+		h := registerKeep(&keepState{filter: filters, set: f.set, maxID: m.maxID})
+		defer releaseKeep(h)
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
+			WHERE articles_fts MATCH ? AND folio_keep(?, rowid)`, q.Match, h).Scan(&n)
+		if err != nil {
+			return found{}, searchError(err)
+		}
+	case q.Exclude != "":
+		excluded, err := s.ftsBitset(ctx, m, q.Exclude)
+		if err != nil {
+			return found{}, err
+		}
+		f.set = newBitset(m.maxID)
+		for id := int64(1); id <= m.maxID; id++ {
+			if !excluded.has(id) && filters.keep(id) {
+				f.set.set(id)
+			}
+		}
+	default:
+		f.set = newBitset(m.maxID)
+		for id := int64(1); id <= m.maxID; id++ {
+			if filters.keep(id) {
+				f.set.set(id)
+			}
+		}
+	}
+	f.total = f.set.count()
+	f.order, err = s.ordered(ctx, m, f.set, sort, need)
+	return f, err
+}
+
+// ordered lists the first need ids of the set in a stored order, walking
+// that order (computed once per library state) and picking members.
+func (s *Store) ordered(ctx context.Context, m *searchMeta, set bitset, sort Sort, need int) ([]scored, error) {
+	order, reverse, err := m.order(ctx, s, sort)
+	if err != nil {
+		return nil, err
+	}
+	var out []scored
+	pick := func(id int32) bool {
+		if set.has(int64(id)) {
+			out = append(out, scored{id: int64(id)})
+		}
+		return need >= 0 && len(out) >= need
+	}
+	if reverse { // oldest first: the dated part backwards, then the undated
+		dated := m.datedCount(order)
+		for i := dated - 1; i >= 0; i-- {
+			if pick(order[i]) {
+				return out, nil
+			}
+		}
+		for _, id := range order[dated:] {
+			if pick(id) {
+				return out, nil
+			}
+		}
+		return out, nil
+	}
+	for _, id := range order {
+		if pick(id) {
+			break
+		}
+	}
+	return out, nil
+}
+
+// rankParts is how many connections share the bm25 ranking of a large
+// library: bm25 is computed for each matching row, and that is the one
+// cost of a common word that grows with the library.
+func rankParts(live int) int {
+	if live < 20000 {
+		return 1
+	}
+	return min(max(runtime.NumCPU(), 1), 4)
+}
+
+// rank computes bm25 for every matching article that passes the filters,
+// split by id range over several connections, and keeps the best need of
+// each part. bm25's statistics (row count, phrase frequencies, average
+// lengths) come from the whole index whatever the range, so scores do not
+// depend on the split.
+func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, match string, need int) (found, error) {
+	f := found{set: newBitset(m.maxID)}
+	bounds := m.split(rankParts(m.live))
+	results := make([][]scored, len(bounds)-1)
+	errs := make([]error, len(bounds)-1)
+	var wg sync.WaitGroup
+	for i := 0; i+1 < len(bounds); i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			results[i], errs[i] = s.rankRange(ctx, m, filters, f.set, match, bounds[i], bounds[i+1]-1, need)
+		}(i)
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return found{}, err
+	}
+	for _, r := range results {
+		f.order = append(f.order, r...)
+	}
+	sortScored(f.order)
+	if need >= 0 && len(f.order) > need {
+		f.order = f.order[:need]
+	}
+	return f, nil
+}
+
+func (s *Store) rankRange(ctx context.Context, m *searchMeta, filters *filterSet, set bitset, match string, lo, hi int64, need int) ([]scored, error) {
+	h := registerKeep(&keepState{filter: filters, set: set, maxID: m.maxID})
+	defer releaseKeep(h)
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, `+rankWeights+`) AS score
+		FROM articles_fts
+		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(?, rowid)
+		ORDER BY score, rowid LIMIT ?`, match, lo, hi, h, need)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	defer rows.Close()
+	var out []scored
+	for rows.Next() {
+		var r scored
+		if err := rows.Scan(&r.id, &r.score); err != nil {
+			return nil, searchError(err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, searchError(err)
+	}
+	return out, nil
+}
+
+func sortScored(list []scored) {
+	slices.SortFunc(list, func(a, b scored) int {
+		switch {
+		case a.score < b.score:
+			return -1
+		case a.score > b.score:
+			return 1
+		case a.id < b.id:
+			return -1
+		case a.id > b.id:
+			return 1
+		}
+		return 0
+	})
+}
+
+// split cuts the id range into parts holding about as many live articles
+// each. Bounds are multiples of 64 so that parts fill different words of
+// a shared bitset.
+func (m *searchMeta) split(parts int) []int64 {
+	bounds := []int64{0}
+	if parts > 1 {
+		per := m.live / parts
+		seen := 0
+		for id := int64(0); id <= m.maxID && len(bounds) < parts; id++ {
+			if m.flags[id]&flagLive == 0 {
+				continue
+			}
+			seen++
+			if seen >= per*len(bounds) && id&^63 > bounds[len(bounds)-1] {
+				bounds = append(bounds, id&^63)
+			}
+		}
+	}
+	return append(bounds, (m.maxID|63)+1)
+}
+
+// order returns the ids of all articles in a sort's stored order, and
+// whether to walk it backwards; computed once per library state.
+func (m *searchMeta) order(ctx context.Context, s *Store, sort Sort) ([]int32, bool, error) {
+	if sort == SortTitle {
+		rank, err := m.titleOrder(ctx, s.db)
+		if err != nil {
+			return nil, false, err
+		}
+		m.titleListOnce.Do(func() { m.titleList = invert(rank, m) })
+		return m.titleList, false, nil
+	}
+	m.dateOnce.Do(func() { m.newest = m.newestOrder() })
+	return m.newest, sort == SortOldest, nil
+}
+
+// newestOrder sorts the ids newest first: by publication date, then id,
+// both descending, with undated articles last (as the library list does).
+func (m *searchMeta) newestOrder() []int32 {
+	ids := make([]int32, 0, m.maxID)
+	for id := m.maxID; id >= 1; id-- {
+		if m.flags[id]&flagLive != 0 {
+			ids = append(ids, int32(id))
+		}
+	}
+	slices.SortFunc(ids, func(x, y int32) int {
+		a, b := m.published[x], m.published[y]
+		switch {
+		case (a == 0) != (b == 0):
+			if b == 0 {
+				return -1
+			}
+			return 1
+		case a != b:
+			if a > b {
+				return -1
+			}
+			return 1
+		}
+		return int(y - x)
+	})
+	return ids
+}
+
+// datedCount is where the undated articles start in the newest order.
+func (m *searchMeta) datedCount(order []int32) int {
+	return sort.Search(len(order), func(i int) bool { return m.published[order[i]] == 0 })
+}
+
+// invert turns a by-id rank into the list of live ids in rank order.
+func invert(rank []int32, m *searchMeta) []int32 {
+	ids := make([]int32, 0, m.live)
+	for id := int64(1); id <= m.maxID; id++ {
+		if m.flags[id]&flagLive != 0 {
+			ids = append(ids, int32(id))
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return rank[ids[i]] < rank[ids[j]] })
+	return ids
+}
+
+// searchError words a failure of the search itself. The parser quotes
+// everything typed, so this only happens when the library cannot be read.
+func searchError(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return fmt.Errorf("the search could not read the library: %w", err)
+}

@@ -1,0 +1,197 @@
+package db
+
+import (
+	"context"
+	"database/sql/driver"
+	"fmt"
+	"math/bits"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"modernc.org/sqlite"
+
+	"folio/db/query"
+)
+
+// bitset is a set of article ids.
+type bitset []uint64
+
+func newBitset(maxID int64) bitset { return make(bitset, maxID/64+1) }
+
+func (b bitset) set(id int64) { b[id>>6] |= 1 << (id & 63) }
+
+func (b bitset) has(id int64) bool {
+	return id >= 0 && id>>6 < int64(len(b)) && b[id>>6]&(1<<(id&63)) != 0
+}
+
+func (b bitset) count() int {
+	n := 0
+	for _, w := range b {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// each calls fn with every id in the set, in ascending order.
+func (b bitset) each(fn func(id int64)) {
+	for i, w := range b {
+		for w != 0 {
+			fn(int64(i)<<6 + int64(bits.TrailingZeros64(w)))
+			w &= w - 1
+		}
+	}
+}
+
+// filterSet is a query's filters made ready for one searchMeta: tag names
+// resolved to tag indexes, sources to sets of articles.
+type filterSet struct {
+	m       *searchMeta
+	tags    []tagCond
+	sources []setCond
+	dates   []query.Filter
+	must    uint8 // flags that have to be set
+	mustNot uint8 // flags that have to be clear
+	none    bool  // a filter that nothing can pass
+}
+
+type tagCond struct {
+	match  []bool // by tag index
+	negate bool
+}
+
+type setCond struct {
+	set    bitset
+	negate bool
+}
+
+// newFilterSet prepares the filters; a source filter runs its full-text
+// match here, once.
+func (s *Store) newFilterSet(ctx context.Context, m *searchMeta, filters []query.Filter) (*filterSet, error) {
+	f := &filterSet{m: m, must: flagLive}
+	for _, flt := range filters {
+		switch flt.Kind {
+		case query.Tag:
+			c := tagCond{match: make([]bool, len(m.tags)), negate: flt.Negate}
+			for i, t := range m.tags {
+				c.match[i] = t.key == flt.Value || strings.HasPrefix(t.key, flt.Value+"/")
+			}
+			f.tags = append(f.tags, c)
+		case query.Source:
+			set, err := s.ftsBitset(ctx, m, query.SourceMatch(flt.Value))
+			if err != nil {
+				return nil, err
+			}
+			f.sources = append(f.sources, setCond{set: set, negate: flt.Negate})
+		case query.Date:
+			f.dates = append(f.dates, flt)
+		case query.Is, query.Has:
+			flag := map[string]uint8{"unread": flagRead, "read": flagRead, "starred": flagStarred,
+				"notes": flagNotes, "highlights": flagHighlights}[flt.Value]
+			want := flt.Value != "unread"
+			if flt.Negate {
+				want = !want
+			}
+			if want {
+				f.must |= flag
+			} else {
+				f.mustNot |= flag
+			}
+		}
+	}
+	f.none = f.must&f.mustNot != 0
+	return f, nil
+}
+
+// keep reports whether the article passes every filter.
+func (f *filterSet) keep(id int64) bool {
+	m := f.m
+	if id < 0 || id > m.maxID || f.none {
+		return false
+	}
+	fl := m.flags[id]
+	if fl&f.must != f.must || fl&f.mustNot != 0 {
+		return false
+	}
+	for _, d := range f.dates {
+		p := int(m.published[id])
+		in := p != 0 && (d.From == 0 || p >= d.From) && (d.To == 0 || p < d.To)
+		if in == d.Negate {
+			return false
+		}
+	}
+	for _, c := range f.sources {
+		if c.set.has(id) == c.negate {
+			return false
+		}
+	}
+	for _, c := range f.tags {
+		has := false
+		for _, t := range m.tagList[m.tagStart[id]:m.tagStart[id+1]] {
+			if c.match[t] {
+				has = true
+				break
+			}
+		}
+		if has == c.negate {
+			return false
+		}
+	}
+	return true
+}
+
+// ftsBitset returns the set of articles an FTS5 expression matches.
+func (s *Store) ftsBitset(ctx context.Context, m *searchMeta, match string) (bitset, error) {
+	set := newBitset(m.maxID)
+	h := registerKeep(&keepState{set: set, maxID: m.maxID})
+	defer releaseKeep(h)
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
+		WHERE articles_fts MATCH ? AND folio_keep(?, rowid)`, match, h).Scan(&n)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	return set, nil
+}
+
+// keepState is what folio_keep consults while a statement runs: the
+// filters to apply and the set that records the rows that passed.
+type keepState struct {
+	filter *filterSet // nil keeps every row
+	set    bitset
+	maxID  int64
+}
+
+var (
+	keepStates sync.Map // int64 handle → *keepState
+	keepNext   atomic.Int64
+)
+
+func registerKeep(st *keepState) int64 {
+	h := keepNext.Add(1)
+	keepStates.Store(h, st)
+	return h
+}
+
+func releaseKeep(h int64) { keepStates.Delete(h) }
+
+// folio_keep(handle, rowid) filters the rows of a full-text match in Go,
+// inside the statement, so that bm25 runs only on rows that pass and the
+// passing rows are collected without crossing into Go one row at a time.
+// Collecting is idempotent, so it does not matter how often SQLite calls it.
+func init() {
+	sqlite.MustRegisterScalarFunction("folio_keep", 2, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		h, _ := args[0].(int64)
+		id, _ := args[1].(int64)
+		v, ok := keepStates.Load(h)
+		if !ok {
+			return nil, fmt.Errorf("folio_keep: unknown handle %d", h)
+		}
+		st := v.(*keepState)
+		if id < 0 || id > st.maxID || (st.filter != nil && !st.filter.keep(id)) {
+			return int64(0), nil
+		}
+		st.set.set(id)
+		return int64(1), nil
+	})
+}

@@ -1,0 +1,137 @@
+package db
+
+// The search as plain SQL, with every filter as a subquery: slow, but
+// simple enough to trust. Tests compare the store's search with it.
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"folio/db/query"
+)
+
+// filterSQL is the SQL condition, over articles a, for one filter, with
+// its arguments.
+func filterSQL(f query.Filter) (string, []any) {
+	var cond string
+	var args []any
+	switch f.Kind {
+	case query.Tag:
+		below := f.Value + "/"
+		cond = `EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
+			WHERE at.article_id = a.id AND (t.name_key = ? OR substr(t.name_key, 1, ?) = ?))`
+		args = []any{f.Value, utf8.RuneCountInString(below), below}
+	case query.Source:
+		cond = `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`
+		args = []any{query.SourceMatch(f.Value)}
+	case query.Date:
+		var parts []string
+		parts = append(parts, `a.published IS NOT NULL`)
+		if f.From != 0 {
+			parts = append(parts, `a.published >= ?`)
+			args = append(args, dayString(f.From))
+		}
+		if f.To != 0 {
+			parts = append(parts, `a.published < ?`)
+			args = append(args, dayString(f.To))
+		}
+		cond = strings.Join(parts, " AND ")
+	case query.Is:
+		switch f.Value {
+		case "unread":
+			cond = `a.read_at IS NULL`
+		case "read":
+			cond = `a.read_at IS NOT NULL`
+		default:
+			cond = `a.starred = 1`
+		}
+	case query.Has:
+		kind := `n.kind = 'highlight'`
+		if f.Value == "notes" {
+			kind = `(n.kind = 'note' OR n.note <> '')`
+		}
+		cond = `EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND ` + kind + `)`
+	default:
+		return `1`, nil
+	}
+	if f.Negate {
+		cond = `NOT coalesce((` + cond + `), 0)`
+	}
+	return cond, args
+}
+
+// dayString writes a YYYYMMDD number as the YYYY-MM-DD stored in articles.
+func dayString(n int) string {
+	return fmt.Sprintf("%04d-%02d-%02d", n/10000, n/100%100, n%100)
+}
+
+// filtersSQL joins the query's filters with AND; trashed articles are
+// always left out.
+func filtersSQL(q query.Query) (string, []any) {
+	conds := []string{`a.deleted_at IS NULL`}
+	var args []any
+	for _, f := range q.Filters {
+		c, a := filterSQL(f)
+		conds = append(conds, c)
+		args = append(args, a...)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// idsSQL is the statement that lists the ids a query finds.
+func idsSQL(q query.Query) (string, []any) {
+	where, fargs := filtersSQL(q)
+	newest := ` ORDER BY ` + orderClause(SortNewest)
+	switch {
+	case q.InNotes:
+		notes := `SELECT article_id FROM annotations`
+		var args []any
+		if q.Match != "" {
+			notes = `SELECT n.article_id FROM annotations n WHERE n.id IN
+				(SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?)`
+			args = append(args, q.Match)
+		} else if q.Exclude != "" {
+			notes = `SELECT n.article_id FROM annotations n WHERE n.id NOT IN
+				(SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?)`
+			args = append(args, q.Exclude)
+		}
+		return `SELECT a.id FROM articles a WHERE a.id IN (` + notes + `) AND ` + where + newest,
+			append(args, fargs...)
+	case q.Match != "":
+		return `WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ` + rankWeights + `) AS score
+				FROM articles_fts WHERE articles_fts MATCH ?)
+			SELECT a.id FROM m JOIN articles a ON a.id = m.id WHERE ` + where + ` ORDER BY m.score, a.id`,
+			append([]any{q.Match}, fargs...)
+	case q.Exclude != "":
+		return `SELECT a.id FROM articles a WHERE a.id NOT IN
+				(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND ` + where + newest,
+			append([]any{q.Exclude}, fargs...)
+	default:
+		return `SELECT a.id FROM articles a WHERE ` + where + newest, fargs
+	}
+}
+
+// oracleIDs runs idsSQL.
+func oracleIDs(ctx context.Context, s *Store, input string) ([]int64, error) {
+	q := query.Parse(input)
+	if q.Message != "" {
+		return []int64{}, nil
+	}
+	stmt, args := idsSQL(q)
+	rows, err := s.db.QueryContext(ctx, stmt, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

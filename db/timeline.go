@@ -1,0 +1,23 @@
+package db
+
+import (
+	"context"
+	"fmt"
+)
+
+// Timeline counts the articles outside the Trash per publication month,
+// oldest first, for the sidebar's timeline. Months without articles are
+// left out, and so are undated articles, which have no place on it.
+func (s *Store) Timeline(ctx context.Context) ([]MonthCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT month, sum(n) FROM article_months
+		WHERE date_kind = 'published' AND trashed = 0 AND month != ''
+		GROUP BY month HAVING sum(n) > 0 ORDER BY month`)
+	if err != nil {
+		return nil, fmt.Errorf("read the timeline: %w", err)
+	}
+	months, err := scanMonths(rows)
+	if err != nil {
+		return nil, fmt.Errorf("read the timeline: %w", err)
+	}
+	return months, nil
+}

@@ -1,0 +1,67 @@
+// What the middle column shows: the library in a view and order, or the
+// results of a search. Both load rows a page at a time as the list scrolls.
+import type { ArticleSummary, SearchHit } from '../api';
+import { GroupedLayout, flatLayout } from '../groups';
+
+export const PAGE_SIZE = 100;
+export const ROW_HEIGHT = 62;
+export const HIT_HEIGHT = 96;
+export const HEADER_HEIGHT = 30;
+
+/** One row: an article, with the snippet when it is a search hit. */
+export interface Row {
+  article: ArticleSummary;
+  hit?: SearchHit;
+}
+
+/** Pages of rows, loaded on demand, dropped when the list starts over. */
+export class Pages {
+  pages = $state.raw(new Map<number, Row[]>());
+  private generation = 0;
+  private inflight = new Set<number>();
+
+  constructor(private load: (offset: number, limit: number) => Promise<Row[]>) {}
+
+  row(index: number): Row | undefined {
+    return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  }
+
+  /** Rows loaded so far, with their indexes. */
+  *loaded(): Generator<[number, Row]> {
+    for (const [p, rows] of this.pages) for (let i = 0; i < rows.length; i++) yield [p * PAGE_SIZE + i, rows[i]];
+  }
+
+  indexOf(id: number): number {
+    for (const [i, r] of this.loaded()) if (r.article.id === id) return i;
+    return -1;
+  }
+
+  reset(first?: Row[]): void {
+    this.generation++;
+    this.inflight.clear();
+    this.pages = first ? new Map([[0, first]]) : new Map();
+  }
+
+  async ensure(pages: number[]): Promise<void> {
+    await Promise.all(pages.filter((p) => !this.pages.has(p) && !this.inflight.has(p)).map((p) => this.fetch(p)));
+  }
+
+  private async fetch(p: number): Promise<void> {
+    const gen = this.generation;
+    this.inflight.add(p);
+    try {
+      const rows = await this.load(p * PAGE_SIZE, PAGE_SIZE);
+      if (gen !== this.generation) return; // an older list's answer
+      const next = new Map(this.pages);
+      next.set(p, rows);
+      this.pages = next;
+    } finally {
+      if (gen === this.generation) this.inflight.delete(p);
+    }
+  }
+}
+
+/** A layout for a list without month headers. */
+export function plainLayout(total: number, rowHeight: number): GroupedLayout {
+  return flatLayout(total, rowHeight);
+}

@@ -1,0 +1,86 @@
+// The search box and its results. Results update as the person types
+// (debounced); an older query's answer never overwrites a newer one's.
+import * as api from '../api';
+import type { SearchResult } from '../api';
+import { hasWords } from '../query';
+import { HIT_HEIGHT, PAGE_SIZE, Pages, plainLayout } from './list.svelte';
+
+const DEBOUNCE_MS = 150;
+
+class Search {
+  query = $state('');
+  sort = $state('relevance');
+  result = $state.raw<SearchResult | null>(null);
+  loading = $state(false);
+  error = $state('');
+  readonly rows = new Pages(async (offset, limit) => {
+    const r = await api.search({ query: this.ran, sort: this.effectiveSort, offset, limit });
+    return r.hits.map((hit) => ({ article: hit.article, hit }));
+  });
+  private ran = '';
+  private seq = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  get active(): boolean {
+    return this.query.trim() !== '';
+  }
+
+  get total(): number {
+    return this.result?.total ?? 0;
+  }
+
+  get layout() {
+    return plainLayout(this.total, HIT_HEIGHT);
+  }
+
+  /** Relevance needs words to rank by; filters alone list newest first. */
+  get effectiveSort(): string {
+    return this.sort === 'relevance' && !hasWords(this.ran) ? 'newest' : this.sort;
+  }
+
+  /** Sets the box's text and searches after a short pause. */
+  set(query: string, immediately = false): void {
+    this.query = query;
+    clearTimeout(this.timer);
+    api.setSetting('lastQuery', query).catch(() => {});
+    if (!this.active) {
+      this.seq++;
+      this.result = null;
+      this.loading = false;
+      return;
+    }
+    if (immediately) this.run();
+    else this.timer = setTimeout(() => this.run(), DEBOUNCE_MS);
+  }
+
+  setSort(sort: string): void {
+    this.sort = sort;
+    if (this.active) this.run();
+  }
+
+  /** Runs the query now; a newer run makes this one's answer moot. */
+  async run(): Promise<void> {
+    const my = ++this.seq;
+    const query = this.query;
+    this.loading = true;
+    try {
+      this.ran = query;
+      const r = await api.search({ query, sort: this.effectiveSort, offset: 0, limit: PAGE_SIZE });
+      if (my !== this.seq) return;
+      this.rows.reset(r.hits.map((hit) => ({ article: hit.article, hit })));
+      this.result = r;
+      this.error = '';
+    } catch (err) {
+      if (my === this.seq) this.error = api.errorMessage(err);
+    } finally {
+      if (my === this.seq) this.loading = false;
+    }
+  }
+
+  /** Runs the same query again after the library changed. */
+  refresh(): void {
+    if (this.active) this.run();
+  }
+}
+
+export const search = new Search();
