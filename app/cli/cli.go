@@ -47,6 +47,10 @@ func commands() []command {
 		{"show", "print one article", runShow},
 		{"search", "search the library (words, \"phrases\", tag:, date:, …)", runSearch},
 		{"serve", "run Folio in a web browser (loopback only)", runServe},
+		{"tag", "add a tag to, or remove it from, the articles a search finds", runTag},
+		{"tags", "list the tags with their counts", runTags},
+		{"backup", "write a consistent copy of the library to a file", runBackup},
+		{"restore", "replace the library with a backup, keeping the old one", runRestore},
 		{"export", "export highlights and notes as Markdown or W3C JSON", runExport},
 	}
 }
@@ -140,6 +144,7 @@ func newFlags(env Env, name, args, about string) *flag.FlagSet {
 // returns the positional arguments. It returns ok=false after printing help
 // or an error; code is then the exit code.
 func parseArgs(fs *flag.FlagSet, env Env, args []string) (rest []string, code int, ok bool) {
+	fs.SetOutput(io.Discard) // the flag package would print the whole usage on any error
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -147,7 +152,7 @@ func parseArgs(fs *flag.FlagSet, env Env, args []string) (rest []string, code in
 				fs.Usage()
 				return nil, exitOK, false
 			}
-			return nil, exitUsage, false
+			return nil, usageError(env, fs, "%v", err), false
 		}
 		args = fs.Args()
 		if len(args) == 0 {

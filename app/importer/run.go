@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"folio/app/export"
 	"folio/db"
 )
 
@@ -15,6 +16,9 @@ import (
 const (
 	StatusSkipped = "skipped"
 	StatusFailed  = "failed"
+	// StatusAnnotations marks an exported file of highlights and notes whose
+	// annotations were attached to the articles they belong to.
+	StatusAnnotations = "annotations"
 )
 
 // Result is what happened to one file, or to one article of a file that
@@ -36,6 +40,8 @@ type Counts struct {
 	Duplicates int `json:"duplicates"`
 	Skipped    int `json:"skipped"`
 	Failed     int `json:"failed"`
+	// Annotations counts highlights and notes attached from annotation exports.
+	Annotations int `json:"annotations"`
 }
 
 func (c *Counts) add(status string) {
@@ -48,6 +54,7 @@ func (c *Counts) add(status string) {
 		c.Duplicates++
 	case StatusSkipped:
 		c.Skipped++
+	case StatusAnnotations:
 	default:
 		c.Failed++
 	}
@@ -70,9 +77,10 @@ type Report struct {
 	Seconds   float64  `json:"seconds"`
 }
 
-// Store is where imported articles go.
+// Store is where imported articles and annotations go.
 type Store interface {
 	ImportArticles(ctx context.Context, batch []db.NewArticle) ([]db.ImportOutcome, error)
+	ImportAnnotations(ctx context.Context, records []db.AnnotationRecord) (db.AnnotationImportReport, error)
 }
 
 // Options tune an import.
@@ -90,12 +98,14 @@ type Options struct {
 	Workers int
 }
 
-// parsed is one source after parsing, before storing.
+// parsed is one source after parsing, before storing: articles, or the
+// annotations of an exported file of highlights and notes.
 type parsed struct {
-	index int
-	src   Source
-	docs  []Document
-	err   error
+	index       int
+	src         Source
+	docs        []Document
+	annotations []db.AnnotationRecord
+	err         error
 }
 
 // Run reads every source in parallel and stores the articles through one
@@ -167,6 +177,13 @@ func parseSource(i int, src Source) (p parsed) {
 		p.err = err
 		return p
 	}
+	if isJSON(src.Path) {
+		recs, err := export.ParseW3C(data)
+		if !errors.Is(err, export.ErrNotAnnotations) {
+			p.annotations, p.err = recs, err
+			return p
+		}
+	}
 	p.docs, p.err = Parse(src.Path, data)
 	return p
 }
@@ -175,6 +192,7 @@ func parseSource(i int, src Source) (p parsed) {
 type runner struct {
 	store    Store
 	opts     Options
+	notes    []parsed // annotation exports, attached once the articles are in
 	start    time.Time
 	total    int
 	done     int
@@ -203,6 +221,7 @@ func (r *runner) consume(ctx context.Context, in <-chan parsed) {
 	}
 	if ctx.Err() == nil {
 		r.flush(ctx)
+		r.attachAnnotations(ctx)
 	}
 	r.tick(true)
 }
@@ -217,6 +236,8 @@ func (r *runner) accept(ctx context.Context, p parsed) {
 		r.finish(p.index, []Result{{Path: p.src.Path, Status: StatusSkipped, Error: p.err.Error()}})
 	case p.err != nil:
 		r.finish(p.index, []Result{{Path: p.src.Path, Status: StatusFailed, Error: p.err.Error()}})
+	case p.annotations != nil:
+		r.notes = append(r.notes, p)
 	default:
 		r.pending = append(r.pending, p)
 		r.nDocs += len(p.docs)
@@ -263,7 +284,9 @@ func (r *runner) batchArticles(files []parsed) ([]db.NewArticle, map[int]int) {
 	for _, p := range files {
 		first[p.index] = len(batch)
 		for j, d := range p.docs {
-			batch = append(batch, r.newArticle(p.src, d, j, len(p.docs)))
+			if d.Problem == "" {
+				batch = append(batch, r.newArticle(p.src, d, j, len(p.docs)))
+			}
 		}
 	}
 	return batch, first
@@ -288,13 +311,19 @@ func docPath(path string, j, n int) string {
 
 func (r *runner) fileResults(p parsed, first map[int]int, outcomes []db.ImportOutcome, err error) []Result {
 	res := make([]Result, len(p.docs))
+	stored := first[p.index] // position in the batch of the next stored article
 	for j, d := range p.docs {
 		res[j] = Result{Path: docPath(p.src.Path, j, len(p.docs)), Title: d.Title, Published: d.Published, Warnings: d.Warnings}
-		if err != nil {
+		switch {
+		case d.Problem != "":
+			res[j].Status, res[j].Error = StatusFailed, d.Problem
+			continue
+		case err != nil:
 			res[j].Status, res[j].Error = StatusFailed, "could not be stored: "+err.Error()
 			continue
 		}
-		o := outcomes[first[p.index]+j]
+		o := outcomes[stored]
+		stored++
 		res[j].Status, res[j].ID = o.Status, o.ID
 		if o.Status == db.StatusDuplicate {
 			res[j].Title = o.Title

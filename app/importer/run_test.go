@@ -4,8 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"folio/app/export"
 	"folio/app/importer"
 	"folio/db"
 )
@@ -108,5 +110,59 @@ func TestRunReportsVanishedAndUnreadableFiles(t *testing.T) {
 		if r.Status == "failed" && r.Error == "" {
 			t.Errorf("%s failed without a reason", r.Path)
 		}
+	}
+}
+
+func TestRunAttachesAnExportedAnnotationFileDroppedWithItsArticle(t *testing.T) {
+	// A library with one highlighted article, exported as W3C JSON.
+	first := openStore(t)
+	dir := t.TempDir()
+	article := write(t, dir, "ferry.txt", "Ferry to Gozo\n\nThe ferry starts running in spring. Fares are low.")
+	rep := run(t, first, importer.Options{}, article)
+	id := rep.Results[0].ID
+	ctx := context.Background()
+	if _, err := first.AddHighlight(ctx, id, 4, 9, "green", "the boat"); err != nil {
+		t.Fatal(err)
+	}
+	arts, err := first.AnnotatedArticles(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := export.Bytes("json", arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := write(t, dir, "highlights.json", string(data))
+
+	// Both dropped together on a fresh library: the article, then its highlight.
+	second := openStore(t)
+	rep = run(t, second, importer.Options{}, notes, article)
+	got := statuses(rep)
+	if got["highlights.json"] != importer.StatusAnnotations || got["ferry.txt"] != "imported" || rep.Annotations != 1 {
+		t.Fatalf("statuses %v, annotations %d", got, rep.Annotations)
+	}
+	list, err := second.ArticleAnnotations(ctx, rep.Results[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].Exact != "ferry" || list[0].Note != "the boat" || list[0].Color != "green" {
+		t.Errorf("annotations after the drop = %+v", list)
+	}
+}
+
+func TestRunReportsABadItemOfAJSONListAndStoresTheRest(t *testing.T) {
+	s := openStore(t)
+	dir := t.TempDir()
+	list := write(t, dir, "list.json", `[{"title":"One","body":"First article."},{"title":"Two"},{"title":"Three","body":"Third article."}]`)
+	rep := run(t, s, importer.Options{}, list)
+	if len(rep.Results) != 3 || rep.Imported != 2 || rep.Failed != 1 {
+		t.Fatalf("results = %+v", rep.Results)
+	}
+	bad := rep.Results[1]
+	if bad.Status != "failed" || bad.Error == "" || !strings.HasSuffix(bad.Path, "list.json#2") {
+		t.Errorf("the bad item: %+v", bad)
+	}
+	if rep.Results[2].Status != "imported" || rep.Results[2].Title != "Three" {
+		t.Errorf("the item after the bad one: %+v", rep.Results[2])
 	}
 }

@@ -60,7 +60,7 @@ func BytesSource(name string, data []byte) Source {
 // isArticleFile reports whether a file name has a type Folio imports.
 func isArticleFile(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", "":
+	case ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonld", "":
 		return true
 	}
 	return false
