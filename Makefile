@@ -10,7 +10,7 @@ export CGO_ENABLED ?= 1
 BIN := build/bin
 DESKTOP_TAGS := desktop,production,webkit2_41
 LDFLAGS := -w -s
-GO_SOURCES := $(shell find . -name '*.go' -not -path './frontend/*' 2>/dev/null) go.mod go.sum $(wildcard db/migrations/*.sql) app/server/bridge.js
+GO_SOURCES := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './build/*' 2>/dev/null) go.mod go.sum $(wildcard db/migrations/*.sql) app/server/bridge.js
 FRONTEND_SOURCES := $(shell find frontend/src frontend/wailsjs -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/package-lock.json
 
 APT_BUILD := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential

@@ -2,9 +2,11 @@ package db
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"maps"
 	"strings"
-	"unicode/utf8"
+	"sync"
 
 	"folio/db/query"
 )
@@ -237,18 +239,94 @@ func (s *Store) summariesByID(ctx context.Context, ids []int64) (map[int64]Artic
 
 // snippets returns the best passage of each article's body with the
 // query's words marked; for a query without words, its first words.
+// snippet() tokenizes the whole body, so the page is shared out over
+// several connections.
 func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64) (map[int64]string, error) {
 	out := map[int64]string{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	stmt := `SELECT id, substr(body, 1, 600) FROM articles WHERE id IN (SELECT value FROM json_each(?))`
-	args := []any{int64sJSON(ids)}
-	if q.Highlight != "" {
-		stmt = `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', ?) FROM articles_fts
-			WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`
-		args = []any{MarkStart, MarkEnd, snippetTokens, q.Highlight, int64sJSON(ids)}
+	if q.Highlight == "" {
+		return s.openings(ctx, ids)
 	}
+	parts := 1
+	if len(ids) >= 10 {
+		parts = connections()
+	}
+	chunks := make([]map[int64]string, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			chunks[i], errs[i] = s.snippetChunk(ctx, q.Highlight, ids[i*len(ids)/parts:(i+1)*len(ids)/parts])
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for _, c := range chunks {
+		maps.Copy(out, c)
+	}
+	// An article matched only through its title may have no passage in
+	// its body; its opening stands in.
+	var missing []int64
+	for _, id := range ids {
+		if out[id] == "" {
+			missing = append(missing, id)
+		}
+	}
+	rest, err := s.openings(ctx, missing)
+	maps.Copy(out, rest)
+	return out, err
+}
+
+func (s *Store) snippetChunk(ctx context.Context, match string, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	stmt := `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', ?) FROM articles_fts
+		WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`
+	args := []any{MarkStart, MarkEnd, snippetTokens, match, int64sJSON(ids)}
+	if strings.Contains(match, "*") {
+		// FTS5 looks a row up by id by running the expression again, and
+		// for a prefix that means merging the lists of every word it
+		// starts. One pass over the matches in the page's id range, with
+		// the page's rows picked in Go, costs less.
+		page := map[int64]bool{}
+		lo, hi := ids[0], ids[0]
+		for _, id := range ids {
+			page[id] = true
+			lo, hi = min(lo, id), max(hi, id)
+		}
+		h := registerKeep(&keepState{keep: func(id int64) bool { return page[id] }, maxID: hi})
+		defer releaseKeep(h)
+		stmt = `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', ?) FROM articles_fts
+			WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(?, rowid)`
+		args = []any{MarkStart, MarkEnd, snippetTokens, match, lo, hi, h}
+	}
+	return s.textByID(ctx, stmt, args, oneLine)
+}
+
+// oneLine folds the paragraph breaks of a passage into spaces: a snippet
+// is shown on one line.
+func oneLine(text string) string { return strings.Join(strings.Fields(text), " ") }
+
+// openings returns the first words of each article's body.
+func (s *Store) openings(ctx context.Context, ids []int64) (map[int64]string, error) {
+	if len(ids) == 0 {
+		return map[int64]string{}, nil
+	}
+	return s.textByID(ctx, `SELECT id, substr(body, 1, 600) FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+		[]any{int64sJSON(ids)}, func(text string) string { return leadWords(text, snippetTokens) })
+}
+
+// textByID runs a query of (id, text) rows into a map.
+func (s *Store) textByID(ctx context.Context, stmt string, args []any, shape func(string) string) (map[int64]string, error) {
+	out := map[int64]string{}
 	rows, err := s.db.QueryContext(ctx, stmt, args...)
 	if err != nil {
 		return nil, searchError(err)
@@ -260,30 +338,13 @@ func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64) (map[i
 		if err := rows.Scan(&id, &text); err != nil {
 			return nil, searchError(err)
 		}
-		if q.Highlight == "" {
-			text = leadWords(text, snippetTokens)
+		if shape != nil {
+			text = shape(text)
 		}
 		out[id] = text
 	}
 	if err := rows.Err(); err != nil {
 		return nil, searchError(err)
-	}
-	// An article matched only through its title has no marked passage in
-	// its body; its opening stands in.
-	var missing []int64
-	for _, id := range ids {
-		if _, ok := out[id]; !ok {
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) > 0 && q.Highlight != "" {
-		rest, err := s.snippets(ctx, query.Query{}, missing)
-		if err != nil {
-			return nil, err
-		}
-		for id, text := range rest {
-			out[id] = text
-		}
 	}
 	return out, nil
 }
@@ -296,6 +357,3 @@ func leadWords(text string, n int) string {
 	}
 	return strings.Join(words[:n], " ") + "…"
 }
-
-// runeLen counts code points, the unit of ranges given to the frontend.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }

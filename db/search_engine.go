@@ -49,7 +49,7 @@ func (s *Store) find(ctx context.Context, m *searchMeta, q query.Query, sort Sor
 		return f, nil
 	case q.Match != "":
 		f.set = newBitset(m.maxID)
-		h := registerKeep(&keepState{filter: filters, set: f.set, maxID: m.maxID})
+		h := registerKeep(&keepState{keep: filters.keep, set: f.set, maxID: m.maxID})
 		defer releaseKeep(h)
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
@@ -124,8 +124,12 @@ func rankParts(live int) int {
 	if live < 20000 {
 		return 1
 	}
-	return min(max(runtime.NumCPU(), 1), 4)
+	return connections()
 }
+
+// connections is how many connections one search uses at once: one per
+// core, within what the store's pool holds.
+func connections() int { return min(max(runtime.NumCPU(), 1), 4) }
 
 // rank computes bm25 for every matching article that passes the filters,
 // split by id range over several connections, and keeps the best need of
@@ -160,7 +164,7 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 }
 
 func (s *Store) rankRange(ctx context.Context, m *searchMeta, filters *filterSet, set bitset, match string, lo, hi int64, need int) ([]scored, error) {
-	h := registerKeep(&keepState{filter: filters, set: set, maxID: m.maxID})
+	h := registerKeep(&keepState{keep: filters.keep, set: set, maxID: m.maxID})
 	defer releaseKeep(h)
 	rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, `+rankWeights+`) AS score
 		FROM articles_fts

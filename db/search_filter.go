@@ -157,9 +157,9 @@ func (s *Store) ftsBitset(ctx context.Context, m *searchMeta, match string) (bit
 // keepState is what folio_keep consults while a statement runs: the
 // filters to apply and the set that records the rows that passed.
 type keepState struct {
-	filter *filterSet // nil keeps every row
-	set    bitset
-	maxID  int64
+	keep  func(id int64) bool // nil keeps every row
+	set   bitset              // records the rows kept; nil records nothing
+	maxID int64
 }
 
 var (
@@ -188,10 +188,12 @@ func init() {
 			return nil, fmt.Errorf("folio_keep: unknown handle %d", h)
 		}
 		st := v.(*keepState)
-		if id < 0 || id > st.maxID || (st.filter != nil && !st.filter.keep(id)) {
+		if id < 0 || id > st.maxID || (st.keep != nil && !st.keep(id)) {
 			return int64(0), nil
 		}
-		st.set.set(id)
+		if st.set != nil {
+			st.set.set(id)
+		}
 		return int64(1), nil
 	})
 }

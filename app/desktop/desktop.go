@@ -84,8 +84,10 @@ type ExternalImport struct {
 
 // Options configure the window.
 type Options struct {
+	// Assets are the built frontend.
 	Assets fs.FS
-	Icon   []byte
+	// Icon is the window's PNG icon.
+	Icon []byte
 	// Library is the library file; it names the single-instance lock, so
 	// each library has at most one window. Empty means no lock.
 	Library string

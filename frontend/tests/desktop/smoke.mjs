@@ -76,9 +76,9 @@ async function main() {
   try {
     await waitForWindow(display);
     const page = await Inspector.connect(await findPage(`127.0.0.1:${port}`));
-    const title = await page.waitFor(`document.querySelector('[role=option] .title')?.textContent`, 'the article in the list', 60_000);
+    const title = await page.waitFor(`document.querySelector('[role=listbox] [role=option] .title')?.textContent`, 'the article in the list', 60_000);
     if (!title.startsWith('Harbour authorities in Valletta')) throw new Error(`the list shows ${JSON.stringify(title)}`);
-    await page.evaluate(`document.querySelector('[role=option]').click()`);
+    await page.evaluate(`document.querySelector('[role=listbox] [role=option]').click()`);
     const date = await page.waitFor(`document.querySelector('[data-testid=reader-date]')?.textContent`, 'the open article');
     if (date !== '15 Sep 2023') throw new Error(`the reader shows the date ${JSON.stringify(date)}`);
     await sleep(500); // let the reader's fonts settle for the screenshot

@@ -88,6 +88,21 @@ export function upload(file: string, name = path.basename(file)) {
   return { name, base64: readFileSync(file).toString('base64') };
 }
 
+/** Imports files through the app's API, as the browser mode's drop does. */
+export async function importFiles(folio: Folio, files: string[]): Promise<{ imported: number; failed: number }> {
+  return folio.call('ImportUploads', files.map((f) => upload(f)), { folderTags: false, tags: [] });
+}
+
+/** The fixture articles: dated, sourced and tagged Markdown, text and JSON. */
+export const articleFixtures = ['budget.json', 'diesel-supplies.md', 'mobile-sales.txt', 'summit-korea.md'].map((f) =>
+  path.join(fixtures, 'articles', f),
+);
+
+/** The rows of the library list. */
+export function articleRows(page: Page) {
+  return page.getByRole('listbox', { name: 'Articles' }).getByRole('option');
+}
+
 /** Opens the app and waits until the library list has loaded. */
 export async function openApp(page: Page, folio: Folio): Promise<void> {
   await page.goto(folio.url);

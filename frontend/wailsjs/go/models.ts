@@ -744,6 +744,7 @@ export namespace importer {
 	    duplicates: number;
 	    skipped: number;
 	    failed: number;
+	    annotations: number;
 	    results: Result[];
 	    cancelled: boolean;
 	    notDone: number;
@@ -760,6 +761,7 @@ export namespace importer {
 	        this.duplicates = source["duplicates"];
 	        this.skipped = source["skipped"];
 	        this.failed = source["failed"];
+	        this.annotations = source["annotations"];
 	        this.results = this.convertValues(source["results"], Result);
 	        this.cancelled = source["cancelled"];
 	        this.notDone = source["notDone"];

@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1400, height: 860 } });
+p.on('console', (m) => console.log('console:', m.text()));
+p.on('pageerror', (e) => console.log('pageerror:', e.message));
+await p.goto('http://127.0.0.1:7441/');
+await p.waitForTimeout(1500);
+await p.screenshot({ path: '/tmp/ui1.png' });
+await p.keyboard.press('/');
+await p.keyboard.type('mobile phone');
+await p.waitForTimeout(1200);
+await p.screenshot({ path: '/tmp/ui2.png' });
+await p.locator('[role=option]').first().click();
+await p.waitForTimeout(1000);
+await p.screenshot({ path: '/tmp/ui3.png' });
+await b.close();
