@@ -160,8 +160,7 @@ func (s *Store) loadSearchMeta(ctx context.Context) (*searchMeta, error) {
 const maxDenseID = 1 << 28
 
 func (m *searchMeta) loadArticles(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT source, group_concat(id || ' ' ||
-			coalesce(CAST(replace(published, '-', '') AS INTEGER), 0) || ' ' ||
+	rows, err := tx.QueryContext(ctx, `SELECT source, group_concat(id || ' ' || coalesce(published, '0') || ' ' ||
 			((deleted_at IS NULL) + 2 * (read_at IS NOT NULL) + 4 * (starred <> 0)), ' ')
 		FROM articles GROUP BY source`)
 	if err != nil {
@@ -175,21 +174,39 @@ func (m *searchMeta) loadArticles(ctx context.Context, tx *sql.Tx) error {
 		}
 		src := int32(len(m.sources))
 		m.sources = append(m.sources, source)
-		nums := intFields(packed)
-		for i := 0; i+2 < len(nums); i += 3 {
-			id := nums[i]
+		for rest := packed; rest != ""; {
+			var id, day, flags int64
+			id, rest = nextNumber(rest)
+			day, rest = nextNumber(rest)
+			flags, rest = nextNumber(rest)
 			if id < 0 || id > m.maxID {
 				continue
 			}
-			m.published[id] = int32(nums[i+1])
+			m.published[id] = int32(day)
 			m.source[id] = src
-			m.flags[id] = uint8(nums[i+2])
+			m.flags[id] = uint8(flags)
 			if m.flags[id]&flagLive != 0 {
 				m.live++
 			}
 		}
 	}
 	return rows.Err()
+}
+
+// nextNumber reads the digits up to the next space, skipping any other
+// character (so "2023-09-15" reads as 20230915), and returns the rest.
+func nextNumber(s string) (int64, string) {
+	var n int64
+	i := 0
+	for ; i < len(s) && s[i] != ' '; i++ {
+		if c := s[i]; c >= '0' && c <= '9' && n < 1<<40 {
+			n = n*10 + int64(c-'0')
+		}
+	}
+	if i < len(s) {
+		i++
+	}
+	return n, s[i:]
 }
 
 func (m *searchMeta) loadTags(ctx context.Context, tx *sql.Tx) error {

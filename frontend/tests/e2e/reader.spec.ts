@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, importFiles, articleFixtures, fixtures, openApp, articleRows } from './folio';
+
+const diesel = articleFixtures.find((f) => f.endsWith('diesel-supplies.md'))!;
+
+/** Selects the first occurrence of a phrase in the article text, as a person dragging the mouse would. */
+async function selectText(page: Page, phrase: string) {
+  await page.getByTestId('article-text').evaluate((root, phrase) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const full = nodes.map((n) => n.data).join('');
+    const at = full.indexOf(phrase);
+    if (at < 0) throw new Error(`"${phrase}" is not in the article`);
+    const locate = (offset: number): [Text, number] => {
+      for (const n of nodes) {
+        if (offset <= n.data.length) return [n, offset];
+        offset -= n.data.length;
+      }
+      throw new Error('offset past the end');
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + phrase.length));
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, phrase);
+}
+
+async function openArticle(page: Page, title: string) {
+  await articleRows(page).filter({ hasText: title }).click();
+  await expect(page.getByTestId('reader-title')).toHaveText(title);
+}
+
+/** The same file with its text changed, uploaded under the same name. */
+function edited(file: string, change: (text: string) => string) {
+  return { name: path.basename(file), base64: Buffer.from(change(readFileSync(file, 'utf8'))).toString('base64') };
+}
+
+test.beforeEach(async ({ folio }) => {
+  await importFiles(folio, articleFixtures);
+});
+
+test('select a passage, highlight it, add a note, reload: it is restored in the same place', async ({ page, folio }) => {
+  await openApp(page, folio);
+  await openArticle(page, 'Minsk says it supplied diesel to Moscow');
+  await selectText(page, 'sixty thousand tonnes of diesel');
+  await page.getByTestId('highlight-toolbar').getByRole('button', { name: 'Highlight green' }).click();
+  const text = page.getByTestId('article-text');
+  await expect(text.locator('mark.hl-green')).toHaveText('sixty thousand tonnes of diesel');
+
+  const panel = page.getByTestId('annotation-panel');
+  await panel.getByRole('button', { name: 'Add note' }).first().click();
+  await panel.getByRole('textbox', { name: 'Note' }).fill('Check the **figure** against customs data');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.locator('.note strong')).toHaveText('figure');
+
+  await page.reload();
+  await openArticle(page, 'Minsk says it supplied diesel to Moscow');
+  await expect(text.locator('mark.hl-green')).toHaveText('sixty thousand tonnes of diesel');
+  await expect(panel).toContainText('“sixty thousand tonnes of diesel”');
+  await expect(panel.locator('.note strong')).toHaveText('figure');
+});
+
+test('the key h highlights the selection; highlights may overlap', async ({ page, folio }) => {
+  await openApp(page, folio);
+  await openArticle(page, 'Minsk says it supplied diesel to Moscow');
+  await selectText(page, 'sixty thousand tonnes');
+  await page.keyboard.press('h');
+  await selectText(page, 'tonnes of diesel and petrol');
+  await page.getByTestId('highlight-toolbar').getByRole('button', { name: 'Highlight blue' }).click();
+  const marks = page.getByTestId('article-text').locator('mark.hl');
+  await expect(marks).toHaveText(['sixty thousand ', 'tonnes', ' of diesel and petrol']);
+  await expect(marks.nth(1)).toHaveClass(/hl-yellow/);
+  await expect(marks.nth(1)).toHaveClass(/hl-blue/);
+  await expect(page.getByTestId('annotation-panel').locator('li.item')).toHaveCount(2);
+});
+
+test('a deleted highlight comes back with Undo', async ({ page, folio }) => {
+  await openApp(page, folio);
+  await openArticle(page, 'Minsk says it supplied diesel to Moscow');
+  await selectText(page, 'fuel market');
+  await page.keyboard.press('h');
+  const panel = page.getByTestId('annotation-panel');
+  await panel.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('article-text').locator('mark.hl')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('article-text').locator('mark.hl')).toHaveText('fuel market');
+});
+
+test('re-importing an edited file moves the highlight with its text and orphans one whose text is gone', async ({ page, folio }) => {
+  await openApp(page, folio);
+  await openArticle(page, 'Minsk says it supplied diesel to Moscow');
+  await selectText(page, 'ready to increase shipments further');
+  await page.keyboard.press('h');
+  await selectText(page, 'drew criticism from western capitals');
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('article-text').locator('mark.hl')).toHaveCount(2);
+
+  const report = await folio.call<{ updated: number }>(
+    'ImportUploads',
+    [
+      edited(diesel, (t) =>
+        t
+          .replace('Belarus has supplied', 'In a statement on state television, Belarus has supplied')
+          .replace(', a plan that drew criticism from western capitals', ''),
+      ),
+    ],
+    { folderTags: false, tags: [] },
+  );
+  expect(report.updated).toBe(1);
+
+  await page.reload();
+  await openArticle(page, 'Minsk says it supplied diesel to Moscow');
+  await expect(page.getByTestId('article-text')).toContainText('In a statement on state television');
+  await expect(page.getByTestId('article-text').locator('mark.hl')).toHaveText(['ready to increase shipments further']);
+  await expect(page.getByTestId('orphaned')).toContainText('drew criticism from western capitals');
+});
+
+test('export to Markdown writes the title, date, source and each highlight with its note', async ({ page, folio }) => {
+  await openApp(page, folio);
+  await openArticle(page, 'Minsk says it supplied diesel to Moscow');
+  await selectText(page, 'domestic consumption would take priority');
+  await page.keyboard.press('h');
+  const panel = page.getByTestId('annotation-panel');
+  await panel.getByRole('button', { name: 'Add note' }).first().click();
+  await panel.getByRole('textbox', { name: 'Note' }).fill('The key line.');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.locator('.note')).toContainText('The key line.');
+
+  const downloading = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export' }).click();
+  const file = await (await downloading).path();
+  const md = readFileSync(file, 'utf8');
+  expect(md).toContain('# Minsk says it supplied diesel to Moscow');
+  expect(md).toContain('2023-09-15');
+  expect(md).toContain('Reuters');
+  expect(md).toContain('> domestic consumption would take priority');
+  expect(md).toContain('The key line.');
+});
+
+test('hostile article HTML renders as inert text: nothing runs, nothing loads from the network', async ({ page, folio }) => {
+  const report = await importFiles(folio, [path.join(fixtures, 'hostile.html')]);
+  expect(report.imported).toBe(1);
+  await openApp(page, folio);
+  await openArticle(page, 'Harbour council approves new breakwater');
+  const text = page.getByTestId('article-text');
+  await expect(text).toContainText('limestone blocks quarried on the island');
+  await expect(text.locator('script, iframe, style, form, input, img[src^="http"], [onclick], [onerror], [onmouseover]')).toHaveCount(0);
+
+  // Hover and click everything a script could hang on.
+  await text.getByText('Fishermen welcomed the decision').hover();
+  await text.getByText('Fishermen welcomed the decision').click();
+  await text.getByText("Read the council's statement").click();
+  await expect(text.getByText('visit the council')).toHaveAttribute('href', 'https://example.org/council');
+
+  expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
+  expect(folio.remoteRequests).toEqual([]);
+  await expect(page.getByTestId('reader-title')).toBeVisible();
+  const csp = await page.evaluate(async () => (await fetch('/')).headers.get('content-security-policy'));
+  expect(csp).toContain("script-src 'self'");
+});
