@@ -127,6 +127,9 @@ func rankParts(live int) int {
 	return connections()
 }
 
+// splitAbove is how many matches make sharing the ranking worth it.
+const splitAbove = 5000
+
 // connections is how many connections one search uses at once: one per
 // core, within what the store's pool holds.
 func connections() int { return min(max(runtime.NumCPU(), 1), 4) }
@@ -138,7 +141,22 @@ func connections() int { return min(max(runtime.NumCPU(), 1), 4) }
 // depend on the split.
 func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, match string, need int) (found, error) {
 	f := found{set: newBitset(m.maxID)}
-	bounds := m.split(rankParts(m.live))
+	parts := rankParts(m.live)
+	if parts > 1 {
+		// Each part pays for bm25's statistics again (a pass over every
+		// phrase's whole posting list); that is only worth it when there
+		// are many rows to score.
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM
+			(SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`, match, splitAbove).Scan(&n)
+		if err != nil {
+			return found{}, searchError(err)
+		}
+		if n < splitAbove {
+			parts = 1
+		}
+	}
+	bounds := m.split(parts)
 	results := make([][]scored, len(bounds)-1)
 	errs := make([]error, len(bounds)-1)
 	var wg sync.WaitGroup

@@ -1,7 +1,8 @@
 // Smoke test of the real desktop window under Xvfb: start the desktop
 // binary on a temp library holding one article, wait for the window, read
-// the page through the WebKit inspector, open the article, and keep a
-// screenshot under build/test-output/.
+// the page through the WebKit inspector, open the article, import a second
+// one through File ▸ Import Files… (Ctrl+I and the GTK file chooser, driven
+// with xdotool), and keep screenshots under build/test-output/.
 //
 // Usage: node tests/desktop/smoke.mjs BINARY
 import { spawn, execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ const repo = path.resolve(here, '../../..');
 const binary = path.resolve(process.argv[2] ?? path.join(repo, 'build/bin/folio-devtools'));
 const outDir = path.join(repo, 'build/test-output');
 const fixture = path.join(repo, 'frontend/tests/fixtures/seed-format.txt');
+const second = path.join(repo, 'frontend/tests/fixtures/articles/mobile-sales.txt');
 const children = [];
 
 function freeDisplay() {
@@ -61,6 +63,45 @@ async function waitForWindow(display, timeoutMs = 60_000) {
   throw new Error('the Folio window did not appear');
 }
 
+function screenshot(display, file) {
+  execFileSync('import', ['-window', 'root', file], { env: { ...process.env, DISPLAY: `:${display}` } });
+}
+
+function xdotool(display, ...args) {
+  return execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: `:${display}` } }).toString().trim();
+}
+
+async function waitForWindowNamed(display, name, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      return xdotool(display, 'search', '--onlyvisible', '--name', name).split('\n')[0];
+    } catch {
+      await sleep(200);
+    }
+  }
+  throw new Error(`no window named ${name} appeared`);
+}
+
+// Ctrl+I is File ▸ Import Files…'s accelerator; the GTK file chooser that
+// opens takes a typed path after Ctrl+L.
+async function importThroughTheMenu(display, page) {
+  xdotool(display, 'windowfocus', '--sync', await waitForWindow(display));
+  xdotool(display, 'key', 'ctrl+i');
+  const dialog = await waitForWindowNamed(display, '^Import articles$');
+  xdotool(display, 'windowfocus', '--sync', dialog);
+  xdotool(display, 'key', 'ctrl+l');
+  await sleep(300);
+  xdotool(display, 'type', '--delay', '15', second);
+  await sleep(200);
+  xdotool(display, 'key', 'Return');
+  const titles = await page.waitFor(
+    `(() => { const t = [...document.querySelectorAll('[role=listbox] [role=option] .title')].map((e) => e.textContent); return t.length === 2 && t.join('|'); })()`,
+    'the imported article in the list', 30_000);
+  if (!titles.includes('Mobile phone sales rise again')) throw new Error(`after File ▸ Import… the list shows ${titles}`);
+  await page.waitFor(`document.querySelector('[data-testid=import-summary]')?.textContent.includes('1 imported')`, 'the import summary');
+}
+
 async function main() {
   mkdirSync(outDir, { recursive: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'folio-desktop-'));
@@ -83,8 +124,10 @@ async function main() {
     if (date !== '15 Sep 2023') throw new Error(`the reader shows the date ${JSON.stringify(date)}`);
     await sleep(500); // let the reader's fonts settle for the screenshot
     const shot = path.join(outDir, 'desktop-window.png');
-    execFileSync('import', ['-window', 'root', shot], { env: { ...process.env, DISPLAY: `:${display}` } });
-    console.log(`desktop smoke test passed: the window lists and opens the article; screenshot ${path.relative(repo, shot)}`);
+    screenshot(display, shot);
+    await importThroughTheMenu(display, page);
+    screenshot(display, path.join(outDir, 'desktop-import.png'));
+    console.log(`desktop smoke test passed: the window lists and opens the article, File ▸ Import… adds another; screenshots in ${path.relative(repo, outDir)}`);
     page.close();
   } catch (err) {
     console.error('desktop smoke test FAILED:', err.message);
