@@ -31,7 +31,6 @@ type Store struct {
 	// BackupPath is set when Open backed up an older library before
 	// migrating it, so the caller can tell the person where it went.
 	BackupPath string
-
 }
 
 // Open opens (creating if needed) the library at path and brings its schema

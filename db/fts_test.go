@@ -89,4 +89,3 @@ func TestDiacriticsFold(t *testing.T) {
 		}
 	}
 }
-

@@ -122,4 +122,3 @@ func checkWhole(t *testing.T, s *db.Store) {
 		t.Errorf("%d articles are half imported (no body or no tag)", half)
 	}
 }
-

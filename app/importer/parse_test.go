@@ -236,3 +236,25 @@ func TestParseSniffsFilesWithoutExtension(t *testing.T) {
 		})
 	}
 }
+
+// The import pipeline parses files on several goroutines at once; the
+// shared sanitizer and Markdown renderer must allow that (run with -race).
+func TestParseConcurrently(t *testing.T) {
+	files := []string{"front-matter.md", "heading.md", "page.html", "malicious.html", "article.json"}
+	done := make(chan error)
+	for i := range 8 {
+		go func() {
+			name := files[i%len(files)]
+			data, err := os.ReadFile(filepath.Join("testdata", name))
+			if err == nil {
+				_, err = Parse(name, data)
+			}
+			done <- err
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
