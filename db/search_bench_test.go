@@ -100,7 +100,7 @@ func BenchmarkSearch(b *testing.B) {
 
 type latencies struct {
 	median, p95, max time.Duration
-	cpu              time.Duration // median CPU time (all threads) per search
+	cpu              time.Duration            // median CPU time (all threads) per search
 	byQuery          map[string]time.Duration // median per query
 	lines            []string
 }

@@ -220,3 +220,38 @@ func TestSearchSeesChangesFromAnyConnection(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchWhileWriting(t *testing.T) {
+	s, ids := searchLibrary(t)
+	ctx := context.Background()
+	done := make(chan error, 5)
+	for g := range 4 {
+		go func() {
+			for i := range 20 {
+				q := []string{"diesel", "is:starred", "tag:energy oil", "-ukraine", "in:notes broker"}[(g+i)%5]
+				if _, err := s.Search(ctx, db.SearchRequest{Query: q, Sort: []db.Sort{"", db.SortTitle}[i%2]}); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	go func() {
+		for i := range 20 {
+			if _, err := s.DB().ExecContext(ctx, `UPDATE articles SET starred = ? WHERE id = ?`, i%2, ids["sport"]); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for range 5 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := search(t, s, db.SearchRequest{Query: "is:starred"}).Total; n != 2 {
+		t.Errorf("after the writes, %d starred, want 2", n)
+	}
+}

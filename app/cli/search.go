@@ -13,11 +13,15 @@ import (
 func runSearch(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "search", "[--db PATH] [--json] [--limit N] [--sort relevance|newest|oldest|title] QUERY...",
 		"Searches the library with the search box's language: words (stemmed), \"phrases\",\n"+
-			"prefix*, OR, -word or NOT word, (groups), title:word, tag:name, source:name,\n"+
-			"date:2023-09, after:2023-01-01, before:2023-10, is:unread|read|starred,\n"+
-			"has:notes|highlights, in:notes. The query is the words after the flags, joined\n"+
-			"by spaces; a word starting with - that is not a flag excludes (oil -gas); after\n"+
-			"\"--\" everything is the query. Matched words are shown in [brackets].\n"+
+			"prefix*, OR, -word or NOT word, (groups), title:word, tag:name (and the tags\n"+
+			"below it), source:name, date:2023 / date:2023-09 / date:2023-09-15,\n"+
+			"after:DATE (on or after), before:DATE (before), is:unread|read|starred,\n"+
+			"has:notes|highlights, in:notes (search highlights and notes). Filters always\n"+
+			"apply to the whole search, even inside parentheses or next to OR; a - before\n"+
+			"one excludes (-tag:sport).\n\n"+
+			"The query is the words after the flags, joined by spaces; a word starting with\n"+
+			"- that is not a flag excludes (oil -gas); after \"--\" everything is the query.\n"+
+			"Matched words are shown in [brackets].\n"+
 			"Exit status: 0 whether or not anything was found, 2 on usage errors.")
 	dbPath := fs.String("db", "", "library file (default $FOLIO_DB or ~/.local/share/folio/library.db)")
 	asJSON := fs.Bool("json", false, "print a JSON array")

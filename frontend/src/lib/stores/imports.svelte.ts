@@ -11,7 +11,20 @@ class Imports {
 
   constructor() {
     if (typeof window !== 'undefined') {
-      queueMicrotask(() => api.onEvent<ImportProgress>('import:progress', (p) => (this.progress = p)));
+      queueMicrotask(() => {
+        api.onEvent<ImportProgress>('import:progress', (p) => (this.progress = p));
+        // Files opened with Folio from outside (the launcher, a second launch).
+        api.onEvent<string[]>('import:external', () => {
+          this.running = true;
+          this.report = null;
+        });
+        api.onEvent<{ report?: ImportReport; error?: string }>('import:external:done', (done) => {
+          this.running = false;
+          this.progress = null;
+          if (done.report) this.report = done.report;
+          if (done.error) this.error = done.error;
+        });
+      });
     }
   }
 

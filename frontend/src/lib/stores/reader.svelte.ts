@@ -20,7 +20,9 @@ class Reader {
   /** The annotation to bring into view in the side panel. */
   focused = $state<number | null>(null);
   lastColor = $state<Color>('yellow');
-  panelOpen = $state(true);
+  /** The side panel shows when the article has annotations, unless the person chose otherwise. */
+  panelOpen = $state(false);
+  private panelChosen = false;
   error = $state('');
   private opening = 0;
 
@@ -51,6 +53,7 @@ class Reader {
       if (ticket !== this.opening) return; // a later click won
       this.article = article;
       this.annotations = annotations;
+      if (!this.panelChosen) this.panelOpen = annotations.length > 0;
       this.matches = matches;
       this.query = query;
       this.currentMatch = 0;
@@ -60,6 +63,11 @@ class Reader {
     } catch (err) {
       if (ticket === this.opening) this.error = api.errorMessage(err);
     }
+  }
+
+  togglePanel(): void {
+    this.panelOpen = !this.panelOpen;
+    this.panelChosen = true;
   }
 
   close(): void {
@@ -91,6 +99,7 @@ class Reader {
       this.selection = null;
       window.getSelection()?.removeAllRanges();
       await this.refreshAnnotations();
+      this.panelOpen = true;
       this.focused = a.id;
       return a;
     });
