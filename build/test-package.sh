@@ -91,7 +91,10 @@ dpkg_installed=yes
 $SUDO dpkg -i "$deb" >/dev/null || fail "dpkg -i $deb failed"
 dpkg-query -W -f='${Status}' folio | grep -q 'ok installed' || fail "dpkg does not list folio as installed"
 [ -x /usr/bin/folio ] || fail "/usr/bin/folio is not there"
-/usr/bin/folio --help | grep -q '^Usage:' || fail "/usr/bin/folio --help did not print the usage"
+# Capture first: grep -q stops reading early, and under pipefail the writer's
+# SIGPIPE would fail the check.
+help=$(/usr/bin/folio --help) || fail "/usr/bin/folio --help failed"
+grep -q '^Usage:' <<<"$help" || fail "/usr/bin/folio --help did not print the usage"
 [ "$(/usr/bin/folio --version)" = "folio $version" ] || fail "/usr/bin/folio is not version $version"
 desktop-file-validate /usr/share/applications/folio.desktop || fail "the packaged desktop entry is not valid"
 [ -f /usr/share/icons/hicolor/512x512/apps/folio.png ] || fail "the packaged icon is not installed"

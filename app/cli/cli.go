@@ -92,6 +92,7 @@ tag and annotate them, all offline.
 
 Usage:
   folio [--db PATH]            open the Folio window
+  folio [--db PATH] PATH...    open the window and import files, folders, zips
   folio COMMAND [flags] [args]
 
 Commands:
