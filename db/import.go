@@ -239,3 +239,21 @@ func wordSet(text string) map[string]bool {
 	}
 	return set
 }
+
+// AfterImport keeps searching fast after a large import: when the import
+// added at least a tenth of the library (and a few hundred articles), the
+// full-text index is merged into one segment, so ranking a common word
+// reads one posting list instead of one per segment.
+func (s *Store) AfterImport(ctx context.Context, added int) error {
+	if added < 500 {
+		return nil
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&total); err != nil {
+		return fmt.Errorf("count articles: %w", err)
+	}
+	if added*10 < total {
+		return nil
+	}
+	return s.Optimize(ctx)
+}

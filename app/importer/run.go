@@ -81,6 +81,7 @@ type Report struct {
 type Store interface {
 	ImportArticles(ctx context.Context, batch []db.NewArticle) ([]db.ImportOutcome, error)
 	ImportAnnotations(ctx context.Context, records []db.AnnotationRecord) (db.AnnotationImportReport, error)
+	AfterImport(ctx context.Context, added int) error
 }
 
 // Options tune an import.
@@ -222,6 +223,8 @@ func (r *runner) consume(ctx context.Context, in <-chan parsed) {
 	if ctx.Err() == nil {
 		r.flush(ctx)
 		r.attachAnnotations(ctx)
+		// A slow index only costs speed, so its upkeep failing fails no file.
+		r.store.AfterImport(ctx, r.counts.Imported+r.counts.Updated)
 	}
 	r.tick(true)
 }

@@ -1,0 +1,57 @@
+package db_test
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"testing"
+
+	"folio/db"
+)
+
+// segments reads the number of segments of the articles' full-text index
+// from FTS5's structure record: a 4-byte cookie, then varints for the number
+// of levels and the number of segments.
+func segments(t *testing.T, s *db.Store) int {
+	t.Helper()
+	var blob []byte
+	if err := s.DB().QueryRow(`SELECT block FROM articles_fts_data WHERE id = 10`).Scan(&blob); err != nil {
+		t.Fatal(err)
+	}
+	rest := blob[4:]
+	_, n := binary.Uvarint(rest)
+	count, _ := binary.Uvarint(rest[n:])
+	return int(count)
+}
+
+func TestAfterImportMergesTheIndexOfALargeImport(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	for b := 0; b < 12; b++ {
+		var batch []db.NewArticle
+		for i := 0; i < 50; i++ {
+			n := b*50 + i
+			batch = append(batch, db.NewArticle{Title: fmt.Sprintf("Article %d", n), Body: fmt.Sprintf("Body of article %d about harbours.", n)})
+		}
+		if _, err := s.ImportArticles(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := segments(t, s)
+	if before < 2 {
+		t.Fatalf("twelve transactions left %d segments; the test needs several", before)
+	}
+	if err := s.AfterImport(ctx, 40); err != nil {
+		t.Fatal(err)
+	}
+	if got := segments(t, s); got != before {
+		t.Errorf("a small import changed the index: %d segments, was %d", got, before)
+	}
+	if err := s.AfterImport(ctx, 600); err != nil {
+		t.Fatal(err)
+	}
+	if got := segments(t, s); got != 1 {
+		t.Errorf("after a large import the index has %d segments, want 1", got)
+	}
+	checkIndexMatchesTable(t, s)
+}
