@@ -19,7 +19,7 @@ type HighlightParams struct {
 // ArticleAnnotations returns an article's highlights in text order, then
 // the orphaned ones, then its notes.
 func (a *App) ArticleAnnotations(articleID int64) ([]db.Annotation, error) {
-	list, err := a.store.ArticleAnnotations(context.Background(), articleID)
+	list, err := a.db().ArticleAnnotations(context.Background(), articleID)
 	if err != nil {
 		return []db.Annotation{}, userError("read the highlights and notes", err)
 	}
@@ -28,7 +28,7 @@ func (a *App) ArticleAnnotations(articleID int64) ([]db.Annotation, error) {
 
 // AddHighlight highlights a passage of an article.
 func (a *App) AddHighlight(p HighlightParams) (db.Annotation, error) {
-	n, err := a.store.AddHighlight(context.Background(), p.ArticleID, p.Start, p.End, p.Color, p.Note)
+	n, err := a.db().AddHighlight(context.Background(), p.ArticleID, p.Start, p.End, p.Color, p.Note)
 	if err != nil {
 		return n, userError("highlight the passage", err)
 	}
@@ -38,7 +38,7 @@ func (a *App) AddHighlight(p HighlightParams) (db.Annotation, error) {
 
 // AddNote adds a note on a whole article.
 func (a *App) AddNote(articleID int64, note string) (db.Annotation, error) {
-	n, err := a.store.AddNote(context.Background(), articleID, note)
+	n, err := a.db().AddNote(context.Background(), articleID, note)
 	if err != nil {
 		return n, userError("add the note", err)
 	}
@@ -48,19 +48,19 @@ func (a *App) AddNote(articleID int64, note string) (db.Annotation, error) {
 
 // SetAnnotationColor recolours a highlight.
 func (a *App) SetAnnotationColor(id int64, color string) (db.Annotation, error) {
-	n, err := a.store.SetAnnotationColor(context.Background(), id, color)
+	n, err := a.db().SetAnnotationColor(context.Background(), id, color)
 	return n, userError("change the colour", err)
 }
 
 // SetAnnotationNote replaces the note of a highlight or of an article.
 func (a *App) SetAnnotationNote(id int64, note string) (db.Annotation, error) {
-	n, err := a.store.SetAnnotationNote(context.Background(), id, note)
+	n, err := a.db().SetAnnotationNote(context.Background(), id, note)
 	return n, userError("save the note", err)
 }
 
 // DeleteAnnotation deletes a highlight or note and returns it, for undo.
 func (a *App) DeleteAnnotation(id int64) (db.Annotation, error) {
-	n, err := a.store.DeleteAnnotation(context.Background(), id)
+	n, err := a.db().DeleteAnnotation(context.Background(), id)
 	if err != nil {
 		return n, userError("delete it", err)
 	}
@@ -70,7 +70,7 @@ func (a *App) DeleteAnnotation(id int64) (db.Annotation, error) {
 
 // RestoreAnnotation undoes DeleteAnnotation with what it returned.
 func (a *App) RestoreAnnotation(n db.Annotation) (db.Annotation, error) {
-	restored, err := a.store.RestoreAnnotation(context.Background(), n)
+	restored, err := a.db().RestoreAnnotation(context.Background(), n)
 	if err != nil {
 		return restored, userError("undo the deletion", err)
 	}
@@ -87,6 +87,6 @@ func (a *App) ListAnnotations(f db.AnnotationFilter) (db.AnnotationPage, error) 
 	if f.Limit <= 0 || f.Limit > maxAnnotationPage {
 		f.Limit = maxAnnotationPage
 	}
-	page, err := a.store.ListAnnotations(context.Background(), f)
+	page, err := a.db().ListAnnotations(context.Background(), f)
 	return page, userError("list the highlights and notes", err)
 }

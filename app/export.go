@@ -52,7 +52,7 @@ func (a *App) exportBytes(p ExportParams) ([]byte, error) {
 	if p.Format != export.FormatMarkdown && p.Format != export.FormatJSON {
 		return nil, fmt.Errorf("%q is not an export format; choose Markdown (md) or JSON (json)", p.Format)
 	}
-	list, err := a.store.AnnotatedArticles(context.Background(), p.ArticleIDs)
+	list, err := a.db().AnnotatedArticles(context.Background(), p.ArticleIDs)
 	if err != nil {
 		return nil, err
 	}

@@ -162,7 +162,8 @@ func viewCondition(v View) string {
 	case ViewStarred:
 		return `a.deleted_at IS NULL AND a.starred = 1`
 	case ViewAnnotated:
-		return `a.deleted_at IS NULL AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)`
+		// The few annotated ids first, rather than a probe for every article.
+		return `a.deleted_at IS NULL AND a.id IN (SELECT article_id FROM annotations)`
 	case ViewTrash:
 		return `a.deleted_at IS NOT NULL`
 	default:

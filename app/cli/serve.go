@@ -35,9 +35,10 @@ func runServe(ctx context.Context, env Env, args []string) int {
 		ln.Close()
 		return exitTrouble
 	}
-	defer store.Close()
 	events := server.NewEvents()
-	srv := server.New(app.New(store, events, "browser"), events, env.Assets, ln)
+	a := app.New(store, events, "browser")
+	defer app.CloseLibrary(a) // the library open at the end, after any restore
+	srv := server.New(a, events, env.Assets, ln)
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	go func() {

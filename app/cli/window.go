@@ -65,9 +65,10 @@ func runWindow(ctx context.Context, env Env, args []string) int {
 	if !ok {
 		return exitTrouble
 	}
-	defer store.Close()
 	host := &desktop.Host{}
-	err = desktop.Run(app.New(store, host, "desktop"), host, desktop.Options{
+	a := app.New(store, host, "desktop")
+	defer app.CloseLibrary(a) // the library open at the end, after any restore
+	err = desktop.Run(a, host, desktop.Options{
 		Assets:        env.Assets,
 		Icon:          env.Icon,
 		Library:       store.Path(),
