@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"strings"
 	"sync"
 
@@ -103,6 +104,26 @@ func userError(action string, err error) error {
 	case strings.Contains(err.Error(), "sql: database is closed"):
 		// A call that began just before a restore swapped the library.
 		return fmt.Errorf("%s: the library was being replaced; try again", action)
+	case strings.Contains(err.Error(), "database is locked"), strings.Contains(err.Error(), "SQLITE_BUSY"):
+		return fmt.Errorf("%s: the library is busy (another program is writing to it); try again in a moment", action)
+	case looksInternal(err):
+		log.Printf("%s: %v", action, err)
+		return fmt.Errorf("%s: Folio could not read or write the library file (the details are in Folio's log)", action)
 	}
 	return fmt.Errorf("%s: %w", action, err)
+}
+
+// internalMarks are words of SQLite's and Go's own error messages, which
+// mean nothing to a person; errors that carry them are logged, not shown.
+var internalMarks = []string{"SQL logic error", "sqlite", "SQLITE_", "no such table", "no such column",
+	"constraint failed", "disk I/O error", "sql: ", "unable to open database", "malformed", "runtime error"}
+
+func looksInternal(err error) bool {
+	msg := err.Error()
+	for _, m := range internalMarks {
+		if strings.Contains(msg, m) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,4 @@
+package app
+
+// UserError exposes userError to the black-box tests.
+var UserError = userError
