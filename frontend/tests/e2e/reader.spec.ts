@@ -164,3 +164,24 @@ test('hostile article HTML renders as inert text: nothing runs, nothing loads fr
   const csp = await page.evaluate(async () => (await fetch('/')).headers.get('content-security-policy'));
   expect(csp).toContain("script-src 'self'");
 });
+
+test('reading progress is kept; reading to the end marks the article read, and it can be marked unread', async ({ page, folio }) => {
+  const paragraphs = Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} of a long report on the island's water supply, with figures for every district and every year since records began.`);
+  await folio.call('ImportUploads', [{ name: 'long.txt', base64: Buffer.from(`A long report on water\n\n${paragraphs.join('\n\n')}`).toString('base64') }],
+    { folderTags: false, tags: [] });
+  await openApp(page, folio);
+  await openArticle(page, 'A long report on water');
+  const reader = page.getByRole('article', { name: 'Article' });
+  await reader.evaluate((el) => (el.scrollTop = (el.scrollHeight - el.clientHeight) / 2));
+  await page.waitForTimeout(700); // the position is saved after a short pause
+  await page.reload();
+  await openArticle(page, 'A long report on water');
+  await expect.poll(() => reader.evaluate((el) => Math.round((100 * el.scrollTop) / (el.scrollHeight - el.clientHeight)))).toBeGreaterThan(40);
+  const unread = page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Unread/ });
+  await expect(unread).toContainText('6');
+  await reader.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(unread).toContainText('5');
+  await expect(reader.getByRole('button', { name: 'Mark unread' })).toBeVisible();
+  await reader.getByRole('button', { name: 'Mark unread' }).click();
+  await expect(unread).toContainText('6');
+});
