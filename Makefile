@@ -167,4 +167,4 @@ test-package: deps-test $(BIN)/folio
 # It starts a session bus of its own, for the single-instance lock.
 test-window: deps-test $(BIN)/folio-devtools
 	@$(call apt_install,dbus)
-	node build/test-window.mjs $(CURDIR)/$(BIN)/folio-devtools
+	cd frontend && node tests/desktop/window.mjs $(CURDIR)/$(BIN)/folio-devtools

@@ -2,6 +2,7 @@
 // expressions in the page of Folio's real window. WebKit speaks its own
 // protocol (not Chrome's), wrapping page commands in Target messages.
 import WebSocket from 'ws';
+import { sleep } from './harness.mjs';
 
 /** Waits until the inspector's HTTP server lists the page; returns its socket URL. */
 export async function findPage(host, timeoutMs = 60_000) {
@@ -19,9 +20,6 @@ export async function findPage(host, timeoutMs = 60_000) {
   throw new Error(`no inspectable page appeared at ${host} within ${timeoutMs} ms`);
 }
 
-export function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 export class Inspector {
   static async connect(url) {

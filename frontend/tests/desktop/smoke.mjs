@@ -5,13 +5,13 @@
 // with xdotool), and keep screenshots under build/test-output/.
 //
 // Usage: node tests/desktop/smoke.mjs BINARY
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Inspector, findPage, sleep } from './inspector.mjs';
+import { Inspector, findPage } from './inspector.mjs';
+import { freeDisplay, freePort, sleep, start, stopAll } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
@@ -19,33 +19,6 @@ const binary = path.resolve(process.argv[2] ?? path.join(repo, 'build/bin/folio-
 const outDir = path.join(repo, 'build/test-output');
 const fixture = path.join(repo, 'frontend/tests/fixtures/seed-format.txt');
 const second = path.join(repo, 'frontend/tests/fixtures/articles/mobile-sales.txt');
-const children = [];
-
-function freeDisplay() {
-  for (let n = 90; n < 200; n++) {
-    if (!existsSync(`/tmp/.X11-unix/X${n}`) && !existsSync(`/tmp/.X${n}-lock`)) return n;
-  }
-  throw new Error('no free X display number');
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function start(cmd, args, env) {
-  const proc = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  proc.stdout.on('data', (d) => (log += d));
-  proc.stderr.on('data', (d) => (log += d));
-  proc.log = () => log;
-  children.push(proc);
-  return proc;
-}
 
 async function waitForWindow(display, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -113,7 +86,7 @@ async function main() {
   const port = await freePort();
   const env = { DISPLAY: `:${display}`, WEBKIT_INSPECTOR_HTTP_SERVER: `127.0.0.1:${port}`, HOME: dir, XDG_CONFIG_HOME: dir };
   await sleep(500);
-  const app = start(binary, ['--db', db], env);
+  const app = start(binary, ['--db', db], { env });
   try {
     await waitForWindow(display);
     const page = await Inspector.connect(await findPage(`127.0.0.1:${port}`));
@@ -134,8 +107,7 @@ async function main() {
     console.error('--- folio output ---\n' + app.log());
     process.exitCode = 1;
   } finally {
-    for (const c of children.reverse()) c.kill('SIGTERM');
-    await sleep(300);
+    await stopAll();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -4,65 +4,22 @@
 // second launch on the same library hands its files to the open window and
 // exits, and Ctrl+Q saves the window's place.
 //
-// Usage: node build/test-window.mjs BINARY   (a desktop build with the devtools tag)
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+// Usage: node tests/desktop/window.mjs BINARY   (a desktop build with the devtools tag)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Inspector, findPage, sleep } from '../frontend/tests/desktop/inspector.mjs';
+import { Inspector, findPage } from './inspector.mjs';
+import { freeDisplay, freePort, sleep, start, stopAll, until } from './harness.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const binary = path.resolve(process.argv[2] ?? path.join(repo, 'build/bin/folio-devtools'));
 const outDir = path.join(repo, 'build/test-output');
 const fixture = path.join(repo, 'frontend/tests/fixtures/seed-format.txt');
-const children = [];
-
-function freeDisplay() {
-  for (let n = 91; n < 200; n++) {
-    if (!existsSync(`/tmp/.X11-unix/X${n}`) && !existsSync(`/tmp/.X${n}-lock`)) return n;
-  }
-  throw new Error('no free X display number');
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function start(cmd, args, opts = {}) {
-  const proc = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts, env: { ...process.env, ...opts.env } });
-  let log = '';
-  proc.stdout.on('data', (d) => (log += d));
-  proc.stderr.on('data', (d) => (log += d));
-  proc.log = () => log;
-  proc.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
-  children.push(proc);
-  return proc;
-}
 
 function check(ok, message) {
   if (!ok) throw new Error(message);
-}
-
-async function until(what, fn, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (err) {
-      last = err.message;
-    }
-    await sleep(200);
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
 async function main() {
@@ -79,7 +36,7 @@ async function main() {
   writeFileSync(path.join(incoming, 'second.txt'), 'Handed to the open window\n\nA file given to a second launch.\n');
   execFileSync(binary, ['import', '--db', db, fixture]);
 
-  const display = freeDisplay();
+  const display = freeDisplay(91);
   start('Xvfb', [`:${display}`, '-screen', '0', '1280x900x24', '-nolisten', 'tcp']);
   // A session bus of our own: the single-instance lock lives on it.
   const bus = start('dbus-daemon', ['--session', '--nofork', '--print-address=1']);
@@ -186,8 +143,7 @@ async function main() {
     console.error('--- folio output ---\n' + app.log());
     process.exitCode = 1;
   } finally {
-    for (const c of children.reverse()) c.kill('SIGTERM');
-    await sleep(300);
+    await stopAll();
     rmSync(dir, { recursive: true, force: true });
   }
 }
