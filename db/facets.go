@@ -43,13 +43,16 @@ type facetCounter struct {
 	m       *searchMeta
 	tags    []int
 	sources []int
-	years   map[int32]int
+	years   []int // by year; 0 for undated
 }
 
 func (m *searchMeta) newFacetCounter() *facetCounter {
 	return &facetCounter{m: m, tags: make([]int, len(m.tags)), sources: make([]int, len(m.sources)),
-		years: map[int32]int{}}
+		years: make([]int, maxYear+1)}
 }
+
+// maxYear bounds the years counted; a date beyond it counts as undated.
+const maxYear = 9999
 
 func (c *facetCounter) add(id int64) {
 	m := c.m
@@ -60,7 +63,11 @@ func (c *facetCounter) add(id int64) {
 		c.tags[t]++
 	}
 	c.sources[m.source[id]]++
-	c.years[m.published[id]/10000]++
+	year := m.published[id] / 10000
+	if year < 0 || year > maxYear {
+		year = 0
+	}
+	c.years[year]++
 }
 
 func (c *facetCounter) result() Facets {
@@ -79,7 +86,7 @@ func (c *facetCounter) result() Facets {
 	f.Sources = top(f.Sources)
 	undated := c.years[0]
 	for year, n := range c.years {
-		if year != 0 {
+		if year != 0 && n > 0 {
 			f.Years = append(f.Years, FacetCount{Value: strconv.Itoa(int(year)), Count: n})
 		}
 	}

@@ -115,12 +115,15 @@ func (s *Store) searchArticles(ctx context.Context, m *searchMeta, q query.Query
 		return err
 	}
 	res.Total = f.total
-	res.Facets = m.facets(f.set)
+	// Facets are counted in memory while the page is read from the library.
+	counted := make(chan Facets, 1)
+	go func() { counted <- m.facets(f.set) }()
+	defer func() { res.Facets = <-counted }()
 	if res.Offset >= len(f.order) {
 		return nil
 	}
 	page := f.order[res.Offset:min(res.Offset+limit, len(f.order))]
-	res.Hits, err = s.articleHits(ctx, q, page)
+	res.Hits, err = s.articleHits(ctx, q, page, f.matched)
 	return err
 }
 
@@ -181,7 +184,7 @@ func (s *Store) SearchArticleIDs(ctx context.Context, input string) ([]int64, er
 }
 
 // articleHits reads the page: summaries, tags and snippets.
-func (s *Store) articleHits(ctx context.Context, q query.Query, page []scored) ([]SearchHit, error) {
+func (s *Store) articleHits(ctx context.Context, q query.Query, page []scored, matched int) ([]SearchHit, error) {
 	ids := make([]int64, len(page))
 	for i, p := range page {
 		ids[i] = p.id
@@ -190,7 +193,7 @@ func (s *Store) articleHits(ctx context.Context, q query.Query, page []scored) (
 	if err != nil {
 		return nil, err
 	}
-	snippets, err := s.snippets(ctx, q, ids)
+	snippets, err := s.snippets(ctx, q, ids, matched)
 	if err != nil {
 		return nil, err
 	}
@@ -240,8 +243,9 @@ func (s *Store) summariesByID(ctx context.Context, ids []int64) (map[int64]Artic
 // snippets returns the best passage of each article's body with the
 // query's words marked; for a query without words, its first words.
 // snippet() tokenizes the whole body, so the page is shared out over
-// several connections.
-func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64) (map[int64]string, error) {
+// several connections. matched is how many rows the full-text match
+// found (0 when not known).
+func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64, matched int) (map[int64]string, error) {
 	out := map[int64]string{}
 	if len(ids) == 0 {
 		return out, nil
@@ -249,6 +253,17 @@ func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64) (map[i
 	if q.Highlight == "" {
 		return s.openings(ctx, ids)
 	}
+	// The match itself when it has positive words (its NOT parts mark
+	// nothing in rows that match it); else every positive word.
+	match := q.Match
+	if match == "" {
+		match = q.Highlight
+	}
+	// FTS5 finds a row by id by running the expression again from the
+	// start of each word's list, and for a prefix by merging the lists of
+	// every word it starts: one pass over the matches, picking the page's
+	// rows in Go, costs less unless there are very many matches.
+	scan := (matched > 0 && matched <= scanBelow) || strings.Contains(match, "*")
 	parts := 1
 	if len(ids) >= 10 {
 		parts = connections()
@@ -260,7 +275,7 @@ func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64) (map[i
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			chunks[i], errs[i] = s.snippetChunk(ctx, q.Highlight, ids[i*len(ids)/parts:(i+1)*len(ids)/parts])
+			chunks[i], errs[i] = s.snippetChunk(ctx, match, ids[i*len(ids)/parts:(i+1)*len(ids)/parts], scan)
 		}()
 	}
 	wg.Wait()
@@ -283,32 +298,30 @@ func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64) (map[i
 	return out, err
 }
 
-func (s *Store) snippetChunk(ctx context.Context, match string, ids []int64) (map[int64]string, error) {
-	out := map[int64]string{}
+// scanBelow is how many matches a snippet pass may walk rather than look
+// the page's rows up one by one.
+const scanBelow = 5000
+
+func (s *Store) snippetChunk(ctx context.Context, match string, ids []int64, scan bool) (map[int64]string, error) {
 	if len(ids) == 0 {
-		return out, nil
+		return map[int64]string{}, nil
 	}
-	stmt := `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', ?) FROM articles_fts
-		WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`
-	args := []any{MarkStart, MarkEnd, snippetTokens, match, int64sJSON(ids)}
-	if strings.Contains(match, "*") {
-		// FTS5 looks a row up by id by running the expression again, and
-		// for a prefix that means merging the lists of every word it
-		// starts. One pass over the matches in the page's id range, with
-		// the page's rows picked in Go, costs less.
-		page := map[int64]bool{}
-		lo, hi := ids[0], ids[0]
-		for _, id := range ids {
-			page[id] = true
-			lo, hi = min(lo, id), max(hi, id)
-		}
-		h := registerKeep(&keepState{keep: func(id int64) bool { return page[id] }, maxID: hi})
-		defer releaseKeep(h)
-		stmt = `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', ?) FROM articles_fts
-			WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(?, rowid)`
-		args = []any{MarkStart, MarkEnd, snippetTokens, match, lo, hi, h}
+	if !scan {
+		return s.textByID(ctx, `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', ?) FROM articles_fts
+			WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+			[]any{MarkStart, MarkEnd, snippetTokens, match, int64sJSON(ids)}, oneLine)
 	}
-	return s.textByID(ctx, stmt, args, oneLine)
+	page := map[int64]bool{}
+	lo, hi := ids[0], ids[0]
+	for _, id := range ids {
+		page[id] = true
+		lo, hi = min(lo, id), max(hi, id)
+	}
+	h := registerKeep(&keepState{keep: func(id int64) bool { return page[id] }, maxID: hi})
+	defer releaseKeep(h)
+	return s.textByID(ctx, `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', ?) FROM articles_fts
+		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(?, rowid)`,
+		[]any{MarkStart, MarkEnd, snippetTokens, match, lo, hi, h}, oneLine)
 }
 
 // oneLine folds the paragraph breaks of a passage into spaces: a snippet

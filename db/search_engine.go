@@ -2,11 +2,13 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"folio/db/query"
@@ -20,9 +22,10 @@ const rankWeights = `10.0, 2.0, 2.0, 1.0`
 // found is what a search finds before the page is read: the set of
 // matching articles and, in the requested order, the first of them.
 type found struct {
-	set   bitset
-	total int
-	order []scored // the first `need` hits in order (all of them when need < 0)
+	set     bitset
+	total   int
+	matched int      // full-text matches before the filters; 0 when not known
+	order   []scored // the first `need` hits in order (all of them when need < 0)
 }
 
 type scored struct {
@@ -49,7 +52,8 @@ func (s *Store) find(ctx context.Context, m *searchMeta, q query.Query, sort Sor
 		return f, nil
 	case q.Match != "":
 		f.set = newBitset(m.maxID)
-		h := registerKeep(&keepState{keep: filters.keep, set: f.set, maxID: m.maxID})
+		st := &keepState{keep: filters.keep, set: f.set, maxID: m.maxID}
+		h := registerKeep(st)
 		defer releaseKeep(h)
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
@@ -57,6 +61,7 @@ func (s *Store) find(ctx context.Context, m *searchMeta, q query.Query, sort Sor
 		if err != nil {
 			return found{}, searchError(err)
 		}
+		f.matched = st.seen
 	case q.Exclude != "":
 		excluded, err := s.ftsBitset(ctx, m, q.Exclude)
 		if err != nil {
@@ -142,10 +147,12 @@ func connections() int { return min(max(runtime.NumCPU(), 1), 4) }
 func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, match string, need int) (found, error) {
 	f := found{set: newBitset(m.maxID)}
 	parts := rankParts(m.live)
-	if parts > 1 {
+	if parts > 1 && !strings.Contains(match, "*") {
 		// Each part pays for bm25's statistics again (a pass over every
 		// phrase's whole posting list); that is only worth it when there
-		// are many rows to score.
+		// are many rows to score. A prefix skips the check: FTS5 merges
+		// the lists of all the words it starts for each statement, so
+		// the check would cost as much as a part.
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM
 			(SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`, match, splitAbove).Scan(&n)
@@ -158,21 +165,23 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 	}
 	bounds := m.split(parts)
 	results := make([][]scored, len(bounds)-1)
+	seen := make([]int, len(bounds)-1)
 	errs := make([]error, len(bounds)-1)
 	var wg sync.WaitGroup
 	for i := 0; i+1 < len(bounds); i++ {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			results[i], errs[i] = s.rankRange(ctx, m, filters, f.set, match, bounds[i], bounds[i+1]-1, need)
+			results[i], seen[i], errs[i] = s.rankRange(ctx, m, filters, f.set, match, bounds[i], bounds[i+1]-1, need)
 		}(i)
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return found{}, err
 	}
-	for _, r := range results {
+	for i, r := range results {
 		f.order = append(f.order, r...)
+		f.matched += seen[i]
 	}
 	sortScored(f.order)
 	if need >= 0 && len(f.order) > need {
@@ -181,29 +190,37 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 	return f, nil
 }
 
-func (s *Store) rankRange(ctx context.Context, m *searchMeta, filters *filterSet, set bitset, match string, lo, hi int64, need int) ([]scored, error) {
-	h := registerKeep(&keepState{keep: filters.keep, set: set, maxID: m.maxID})
+func (s *Store) rankRange(ctx context.Context, m *searchMeta, filters *filterSet, set bitset, match string, lo, hi int64, need int) ([]scored, int, error) {
+	st := &keepState{keep: filters.keep, set: set, maxID: m.maxID}
+	h := registerKeep(st)
 	defer releaseKeep(h)
-	rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, `+rankWeights+`) AS score
+	// Inside a transaction, the index lookups bm25 makes for each row
+	// skip the end-of-statement bookkeeping of autocommit mode.
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, searchError(err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, `+rankWeights+`) AS score
 		FROM articles_fts
 		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(?, rowid)
 		ORDER BY score, rowid LIMIT ?`, match, lo, hi, h, need)
 	if err != nil {
-		return nil, searchError(err)
+		return nil, 0, searchError(err)
 	}
 	defer rows.Close()
 	var out []scored
 	for rows.Next() {
 		var r scored
 		if err := rows.Scan(&r.id, &r.score); err != nil {
-			return nil, searchError(err)
+			return nil, 0, searchError(err)
 		}
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, searchError(err)
+		return nil, 0, searchError(err)
 	}
-	return out, nil
+	return out, st.seen, nil
 }
 
 func sortScored(list []scored) {

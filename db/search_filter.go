@@ -160,6 +160,7 @@ type keepState struct {
 	keep  func(id int64) bool // nil keeps every row
 	set   bitset              // records the rows kept; nil records nothing
 	maxID int64
+	seen  int // rows asked about: the full-text matches, filters aside
 }
 
 var (
@@ -188,6 +189,7 @@ func init() {
 			return nil, fmt.Errorf("folio_keep: unknown handle %d", h)
 		}
 		st := v.(*keepState)
+		st.seen++
 		if id < 0 || id > st.maxID || (st.keep != nil && !st.keep(id)) {
 			return int64(0), nil
 		}
