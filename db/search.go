@@ -189,12 +189,17 @@ func (s *Store) articleHits(ctx context.Context, q query.Query, page []scored, m
 	for i, p := range page {
 		ids[i] = p.id
 	}
-	summaries, err := s.summariesByID(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
+	// The rows and the passages come from different statements: read both at once.
+	var summaries map[int64]ArticleSummary
+	var sumErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		summaries, sumErr = s.summariesByID(ctx, ids)
+	}()
 	snippets, err := s.snippets(ctx, q, ids, matched)
-	if err != nil {
+	<-done
+	if err = errors.Join(sumErr, err); err != nil {
 		return nil, err
 	}
 	hits := make([]SearchHit, 0, len(page))

@@ -44,7 +44,7 @@ func (s *Store) find(ctx context.Context, m *searchMeta, q query.Query, sort Sor
 	var f found
 	switch {
 	case q.Match != "" && sort == SortRelevance:
-		f, err = s.rank(ctx, m, filters, q.Match, need)
+		f, err = s.rank(ctx, m, filters, q.Match, q.Highlight, need)
 		if err != nil {
 			return found{}, err
 		}
@@ -133,7 +133,7 @@ func rankParts(live int) int {
 }
 
 // splitAbove is how many matches make sharing the ranking worth it.
-const splitAbove = 5000
+const splitAbove = 2000
 
 // connections is how many connections one search uses at once: one per
 // core, within what the store's pool holds.
@@ -144,10 +144,18 @@ func connections() int { return min(max(runtime.NumCPU(), 1), 4) }
 // each part. bm25's statistics (row count, phrase frequencies, average
 // lengths) come from the whole index whatever the range, so scores do not
 // depend on the split.
-func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, match string, need int) (found, error) {
-	f := found{set: newBitset(m.maxID)}
+func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, match, titles string, need int) (found, error) {
+	// The articles whose title matches are looked up meanwhile.
+	titledC := make(chan titledResult, 1)
+	if titles != "" {
+		go func() {
+			set, err := s.titleMatches(ctx, m, titles)
+			titledC <- titledResult{set, err}
+		}()
+	}
 	parts := rankParts(m.live)
-	if parts > 1 && !strings.Contains(match, "*") {
+	few := false
+	if !strings.Contains(match, "*") {
 		// Each part pays for bm25's statistics again (a pass over every
 		// phrase's whole posting list); that is only worth it when there
 		// are many rows to score. A prefix skips the check: FTS5 merges
@@ -157,12 +165,97 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM
 			(SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`, match, splitAbove).Scan(&n)
 		if err != nil {
+			if titles != "" {
+				<-titledC
+			}
 			return found{}, searchError(err)
 		}
-		if n < splitAbove {
-			parts = 1
+		few = n < splitAbove
+	}
+	if few {
+		parts = 1
+	}
+	if titles == "" {
+		return s.rankAll(ctx, m, filters, match, need, parts)
+	}
+	titled := <-titledC
+	if titled.err != nil {
+		return found{}, titled.err
+	}
+	if few {
+		return s.rankFewTitlesFirst(ctx, m, filters, match, titled.set, need)
+	}
+	return s.rankTitlesFirst(ctx, m, filters, match, titled.set, need, parts)
+}
+
+type titledResult struct {
+	set bitset
+	err error
+}
+
+// rankFewTitlesFirst orders a small set of matches as rankTitlesFirst
+// does, in one statement: every match is ranked, and those with the words
+// in their title sort first.
+func (s *Store) rankFewTitlesFirst(ctx context.Context, m *searchMeta, filters *filterSet, match string, titled bitset, need int) (found, error) {
+	first := registerKeep(&keepState{keep: titled.has, maxID: m.maxID})
+	defer releaseKeep(first)
+	f := found{set: newBitset(m.maxID)}
+	st := &keepState{keep: filters.keep, set: f.set, maxID: m.maxID}
+	var err error
+	f.order, f.matched, err = s.rankRange(ctx, st, match, 0, m.maxID, need, first)
+	return f, err
+}
+
+// rankAll ranks every match by bm25.
+func (s *Store) rankAll(ctx context.Context, m *searchMeta, filters *filterSet, match string, need, parts int) (found, error) {
+	f := found{set: newBitset(m.maxID)}
+	order, matched, err := s.rankParts(ctx, m, filters, f.set, match, need, parts, nil)
+	f.order, f.matched = order, matched
+	return f, err
+}
+
+// rankTitlesFirst puts the matches whose title holds a word of the query
+// first, ranked by bm25 among themselves, then the others by bm25. Only the
+// first group is ranked when it fills the page: the title index finds it
+// from short posting lists, so a word common in bodies is not ranked in
+// every article that mentions it.
+func (s *Store) rankTitlesFirst(ctx context.Context, m *searchMeta, filters *filterSet, match string, titled bitset, need, parts int) (found, error) {
+	f := found{set: newBitset(m.maxID)}
+	var err error
+	f.order, f.matched, err = s.rankParts(ctx, m, filters, f.set, match, need, parts, titled.has)
+	if err != nil || (need >= 0 && len(f.order) >= need) {
+		return f, err
+	}
+	rest, _, err := s.rankParts(ctx, m, filters, nil, match, need-len(f.order), parts,
+		func(id int64) bool { return !titled.has(id) })
+	f.order = append(f.order, rest...)
+	return f, err
+}
+
+// titleMatches is the set of articles whose title matches an expression.
+func (s *Store) titleMatches(ctx context.Context, m *searchMeta, expr string) (bitset, error) {
+	set := newBitset(m.maxID)
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?`, expr)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, searchError(err)
+		}
+		if id >= 0 && id <= m.maxID {
+			set.set(id)
 		}
 	}
+	return set, rows.Err()
+}
+
+// rankParts ranks the matches that pass the filters (and within, when set)
+// over several connections at once, each taking a range of ids, and keeps
+// the best need. Rows passing the filters are recorded in set.
+func (s *Store) rankParts(ctx context.Context, m *searchMeta, filters *filterSet, set bitset, match string, need, parts int, within func(int64) bool) ([]scored, int, error) {
 	bounds := m.split(parts)
 	results := make([][]scored, len(bounds)-1)
 	seen := make([]int, len(bounds)-1)
@@ -172,26 +265,30 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			results[i], seen[i], errs[i] = s.rankRange(ctx, m, filters, f.set, match, bounds[i], bounds[i+1]-1, need)
+			st := &keepState{keep: filters.keep, set: set, maxID: m.maxID, within: within}
+			results[i], seen[i], errs[i] = s.rankRange(ctx, st, match, bounds[i], bounds[i+1]-1, need, 0)
 		}(i)
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return found{}, err
+		return nil, 0, err
 	}
+	var order []scored
+	matched := 0
 	for i, r := range results {
-		f.order = append(f.order, r...)
-		f.matched += seen[i]
+		order = append(order, r...)
+		matched += seen[i]
 	}
-	sortScored(f.order)
-	if need >= 0 && len(f.order) > need {
-		f.order = f.order[:need]
+	sortScored(order)
+	if need >= 0 && len(order) > need {
+		order = order[:need]
 	}
-	return f, nil
+	return order, matched, nil
 }
 
-func (s *Store) rankRange(ctx context.Context, m *searchMeta, filters *filterSet, set bitset, match string, lo, hi int64, need int) ([]scored, int, error) {
-	st := &keepState{keep: filters.keep, set: set, maxID: m.maxID}
+// rankRange ranks the matches with ids in [lo, hi] by bm25. When first is
+// a folio_keep handle, the rows it keeps sort before the others.
+func (s *Store) rankRange(ctx context.Context, st *keepState, match string, lo, hi int64, need int, first int64) ([]scored, int, error) {
 	h := registerKeep(st)
 	defer releaseKeep(h)
 	// Inside a transaction, the index lookups bm25 makes for each row
@@ -204,7 +301,7 @@ func (s *Store) rankRange(ctx context.Context, m *searchMeta, filters *filterSet
 	rows, err := tx.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, `+rankWeights+`) AS score
 		FROM articles_fts
 		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(?, rowid)
-		ORDER BY score, rowid LIMIT ?`, match, lo, hi, h, need)
+		ORDER BY folio_keep(?, rowid) DESC, score, rowid LIMIT ?`, match, lo, hi, h, first, need)
 	if err != nil {
 		return nil, 0, searchError(err)
 	}

@@ -161,6 +161,9 @@ type keepState struct {
 	set   bitset              // records the rows kept; nil records nothing
 	maxID int64
 	seen  int // rows asked about: the full-text matches, filters aside
+	// within, when set, narrows what the statement goes on with (bm25 is
+	// computed only for those rows) after the kept row has been recorded.
+	within func(id int64) bool
 }
 
 var (
@@ -184,6 +187,9 @@ func init() {
 	sqlite.MustRegisterScalarFunction("folio_keep", 2, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
 		h, _ := args[0].(int64)
 		id, _ := args[1].(int64)
+		if h == 0 { // no handle: keep everything (an ORDER BY key that sorts nothing first)
+			return int64(1), nil
+		}
 		v, ok := keepStates.Load(h)
 		if !ok {
 			return nil, fmt.Errorf("folio_keep: unknown handle %d", h)
@@ -195,6 +201,9 @@ func init() {
 		}
 		if st.set != nil {
 			st.set.set(id)
+		}
+		if st.within != nil && !st.within(id) {
+			return int64(0), nil
 		}
 		return int64(1), nil
 	})
