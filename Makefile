@@ -63,6 +63,13 @@ test-e2e: $(BIN)/folio
 test-desktop: $(BIN)/folio-devtools
 	cd frontend && node tests/desktop/smoke.mjs $(CURDIR)/$(BIN)/folio-devtools
 
+## bench: speed and memory figures on generated libraries of 100,000 articles (see docs/benchmarks.md)
+# FOLIO_BENCH_MILLION=1 adds a 1,000,000-article library to the search figures.
+bench: deps-test
+	go test -run '^$$' -bench 'Import' -benchtime 1x -timeout 60m ./app/importer/
+	go test -run '^$$' -bench 'Search$$' -benchtime 1x -timeout 90m ./db/
+	go test -run '^$$' -bench 'ListFirstPage' -benchtime 100x -timeout 60m ./db/
+
 ## bindings: regenerate frontend/wailsjs after changing the bound methods
 bindings:
 	go tool wails generate module -tags webkit2_41

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"folio/db"
@@ -52,6 +53,57 @@ func TestAfterImportMergesTheIndexOfALargeImport(t *testing.T) {
 	}
 	if got := segments(t, s); got != 1 {
 		t.Errorf("after a large import the index has %d segments, want 1", got)
+	}
+	checkIndexMatchesTable(t, s)
+}
+
+func automerge(t *testing.T, s *db.Store) string {
+	t.Helper()
+	var v string
+	err := s.DB().QueryRow(`SELECT coalesce((SELECT v FROM articles_fts_config WHERE k = 'automerge'), 'default')`).Scan(&v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestALargeImportPausesMergingAndEndsWithOneMerge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	ctx := context.Background()
+	s, err := db.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.BeforeImport(ctx, 10); err != nil || automerge(t, s) != "default" {
+		t.Fatalf("a small import paused merging: %v %s", err, automerge(t, s))
+	}
+	if err := s.BeforeImport(ctx, 5000); err != nil || automerge(t, s) != "0" {
+		t.Fatalf("a large import did not pause merging: %v %s", err, automerge(t, s))
+	}
+	importOne(t, s, db.NewArticle{Title: "One", Body: "A body."})
+	importOne(t, s, db.NewArticle{Title: "Two", Body: "Another body."})
+	if err := s.AfterImport(ctx, 2); err != nil {
+		t.Fatal(err)
+	}
+	if got := automerge(t, s); got != "4" {
+		t.Errorf("after the import automerge is %s, want 4", got)
+	}
+	if got := segments(t, s); got != 1 {
+		t.Errorf("a paused import was not merged: %d segments", got)
+	}
+
+	// Killed while paused: the next open resumes merging.
+	if err := s.BeforeImport(ctx, 5000); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = db.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := automerge(t, s); got != "4" {
+		t.Errorf("after reopening automerge is %s, want 4", got)
 	}
 	checkIndexMatchesTable(t, s)
 }

@@ -44,6 +44,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	// An import killed while it had paused the indexes' merging left them
+	// so; resume it.
+	if paused, err := s.mergingPaused(ctx); err == nil && paused {
+		s.setAutomerge(ctx, defaultAutomerge)
+	}
 	return s, nil
 }
 
@@ -75,14 +80,14 @@ func openWithout(ctx context.Context, path string) (*Store, error) {
 // connection gets them, not only the first one.
 func dsn(path string) string {
 	q := url.Values{}
-	q.Add("_pragma", "journal_mode(WAL)")     // readers never block the writer
-	q.Add("_pragma", "busy_timeout(10000)")   // wait for the writer instead of failing
-	q.Add("_pragma", "foreign_keys(1)")       // tags and annotations follow their article
-	q.Add("_pragma", "synchronous(NORMAL)")   // safe with WAL: a crash loses no committed data
-	q.Add("_pragma", "cache_size(-64000)")    // 64 MB page cache per connection
-	q.Add("_pragma", "temp_store(MEMORY)")    // sorts for facets stay off disk
-	q.Add("_pragma", "mmap_size(1073741824)") // read the index through the OS page cache
-	q.Set("_txlock", "immediate")             // take the write lock at BEGIN, never mid-transaction
+	q.Add("_pragma", "journal_mode(WAL)")   // readers never block the writer
+	q.Add("_pragma", "busy_timeout(10000)") // wait for the writer instead of failing
+	q.Add("_pragma", "foreign_keys(1)")     // tags and annotations follow their article
+	q.Add("_pragma", "synchronous(NORMAL)") // safe with WAL: a crash loses no committed data
+	q.Add("_pragma", "cache_size(-32000)")  // 32 MB page cache per connection
+	q.Add("_pragma", "temp_store(MEMORY)")  // sorts for facets stay off disk
+	q.Add("_pragma", "mmap_size(0)")        // no mapping: a mapped library counts whole in the process's memory
+	q.Set("_txlock", "immediate")           // take the write lock at BEGIN, never mid-transaction
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 

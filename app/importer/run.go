@@ -81,6 +81,7 @@ type Report struct {
 type Store interface {
 	ImportArticles(ctx context.Context, batch []db.NewArticle) ([]db.ImportOutcome, error)
 	ImportAnnotations(ctx context.Context, records []db.AnnotationRecord) (db.AnnotationImportReport, error)
+	BeforeImport(ctx context.Context, files int) error
 	AfterImport(ctx context.Context, added int) error
 }
 
@@ -119,9 +120,12 @@ func Run(ctx context.Context, store Store, sources []Source, opts Options) Repor
 	start := time.Now()
 	r := &runner{store: store, opts: opts, start: start, total: len(sources),
 		results: make([][]Result, len(sources))}
+	// Index upkeep only costs speed, so its failing fails no file.
+	store.BeforeImport(ctx, len(sources))
 	in := make(chan parsed, opts.Workers*4)
 	go parseAll(ctx, sources, opts.Workers, in)
 	r.consume(ctx, in)
+	store.AfterImport(context.WithoutCancel(ctx), r.counts.Imported+r.counts.Updated)
 	return r.report(time.Since(start))
 }
 
@@ -223,8 +227,6 @@ func (r *runner) consume(ctx context.Context, in <-chan parsed) {
 	if ctx.Err() == nil {
 		r.flush(ctx)
 		r.attachAnnotations(ctx)
-		// A slow index only costs speed, so its upkeep failing fails no file.
-		r.store.AfterImport(ctx, r.counts.Imported+r.counts.Updated)
 	}
 	r.tick(true)
 }
