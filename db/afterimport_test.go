@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 // segments reads the number of segments of the articles' full-text index
@@ -26,7 +27,7 @@ func segments(t *testing.T, s *db.Store) int {
 }
 
 func TestAfterImportMergesTheIndexOfALargeImport(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	for b := 0; b < 12; b++ {
 		var batch []db.NewArticle

@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 func TestListAnnotationsFilters(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	tick(s)
 	ctx := context.Background()
 	const (

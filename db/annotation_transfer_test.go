@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 func TestAnnotatedArticles(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	old := importOne(t, s, db.NewArticle{Title: "Old", Body: ferryBody, Published: "2020-05-01", URL: "https://example.org/old"})
 	newer := importOne(t, s, db.NewArticle{Title: "New", Body: "Some newer text.", Published: "2024-05-01"})
@@ -55,7 +56,7 @@ func TestAnnotatedArticles(t *testing.T) {
 }
 
 func TestImportAnnotations(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	same := importOne(t, s, db.NewArticle{Title: "Ferry", Body: ferryBody})
 	// The same page saved again after the site edited it: another hash, the same address.
@@ -125,7 +126,7 @@ func TestImportAnnotations(t *testing.T) {
 }
 
 func TestImportAnnotationsIsAllOrNothing(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	id := importOne(t, s, db.NewArticle{Title: "Ferry", Body: ferryBody})
 	hash := db.ContentHash("Ferry", ferryBody)

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 const ferryBody = "Harbour officials in Valletta said on Monday that the new ferry to Gozo will start in spring. " +
@@ -60,7 +61,7 @@ func annotationsOf(t *testing.T, s *db.Store, id int64) []db.Annotation {
 var uidPattern = regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 
 func TestAddHighlightDescribesThePassage(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	tick(s)
 	id := importOne(t, s, db.NewArticle{Title: "Ferry", Body: ferryBody})
 	start, end := spanOf(t, ferryBody, "Fares 👍 have")
@@ -87,7 +88,7 @@ func TestAddHighlightDescribesThePassage(t *testing.T) {
 }
 
 func TestAddHighlightRefusesBadInput(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	id := importOne(t, s, db.NewArticle{Title: "Ferry", Body: ferryBody})
 	length := utf8.RuneCountInString(ferryBody)
 	spaces, _ := spanOf(t, ferryBody, "\n\n")
@@ -125,7 +126,7 @@ func TestAddHighlightRefusesBadInput(t *testing.T) {
 }
 
 func TestArticleAnnotationsOrder(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	tick(s)
 	ctx := context.Background()
 	id := importOne(t, s, db.NewArticle{Title: "Ferry", Body: ferryBody, Path: "/ferry.txt"})
@@ -168,7 +169,7 @@ func TestArticleAnnotationsOrder(t *testing.T) {
 }
 
 func TestSetColorAndNote(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	tick(s)
 	ctx := context.Background()
 	id := importOne(t, s, db.NewArticle{Title: "Ferry", Body: ferryBody})
@@ -212,7 +213,7 @@ func TestSetColorAndNote(t *testing.T) {
 }
 
 func TestDeleteThenRestore(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	tick(s)
 	ctx := context.Background()
 	id := importOne(t, s, db.NewArticle{Title: "Ferry", Body: ferryBody, Path: "/ferry.txt"})
@@ -265,7 +266,7 @@ func TestDeleteThenRestore(t *testing.T) {
 }
 
 func TestRestoreTakesANewIDWhenItsOwnIsTaken(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	id := importOne(t, s, db.NewArticle{Title: "Ferry", Body: ferryBody})
 	h := highlight(t, s, id, ferryBody, "Fares", "", "")

@@ -12,6 +12,7 @@ import (
 
 	"folio/db"
 	"folio/db/corpus"
+	"folio/db/dbtest"
 )
 
 // generated returns n batches of size generated articles.
@@ -31,7 +32,7 @@ func generated(n, size int) [][]db.NewArticle {
 // smallLibrary stores two articles (one annotated) and a third in the Trash.
 func smallLibrary(t *testing.T) *db.Store {
 	t.Helper()
-	s := openStore(t)
+	s := dbtest.Open(t)
 	a := importOne(t, s, db.NewArticle{Title: "Ferries", Body: "A ferry sails to Gozo."})
 	importOne(t, s, db.NewArticle{Title: "Harbour", Body: "The harbour opens in spring."})
 	gone := importOne(t, s, db.NewArticle{Title: "Diesel", Body: "Belarus supplied diesel."})
@@ -43,7 +44,7 @@ func smallLibrary(t *testing.T) *db.Store {
 }
 
 func TestBackupDuringImportHoldsWholeBatches(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	const size = 200
 	batches := generated(15, size)

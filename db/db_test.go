@@ -10,18 +10,8 @@ import (
 	"time"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
-
-// openStore opens a fresh library in a temp folder.
-func openStore(t *testing.T) *db.Store {
-	t.Helper()
-	s, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
 
 // importOne stores one article and returns its id.
 func importOne(t *testing.T, s *db.Store, a db.NewArticle) int64 {
@@ -37,7 +27,7 @@ func importOne(t *testing.T, s *db.Store, a db.NewArticle) int64 {
 }
 
 func TestOpenSetsPragmasOnEveryConnection(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	// Several connections at once: each must have the pragmas from the DSN.
 	conns := make([]interface{ Close() error }, 0, 3)
@@ -122,7 +112,7 @@ func TestNotADatabaseGetsAClearError(t *testing.T) {
 }
 
 func TestGetArticleNotFound(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	_, err := s.GetArticle(context.Background(), 42)
 	if !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
@@ -130,7 +120,7 @@ func TestGetArticleNotFound(t *testing.T) {
 }
 
 func TestImportStoresEverything(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	s.SetClock(func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) })
 	id := importOne(t, s, db.NewArticle{Title: "Ferry link to Gozo", Byline: "A. Reporter", Source: "Malta Post",
 		URL: "https://example.org/ferry", Published: "2023-09-15", Body: "First paragraph.\n\nSecond one here.",
@@ -153,7 +143,7 @@ func TestImportStoresEverything(t *testing.T) {
 }
 
 func TestDuplicatesFoldWhitespaceAndCase(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	id := importOne(t, s, db.NewArticle{Title: "Title", Body: "One two three.\n\nFour five.", Path: "/a.txt"})
 	out, err := s.ImportArticles(context.Background(), []db.NewArticle{
 		{Title: "title", Body: "ONE two   three.\nFour five.", Path: "/b.txt"},
@@ -171,7 +161,7 @@ func TestDuplicatesFoldWhitespaceAndCase(t *testing.T) {
 }
 
 func TestReimportFromSamePathUpdatesInPlace(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	id := importOne(t, s, db.NewArticle{Title: "Ferry", Body: "The ferry starts in spring. Fares are not known.", Path: "/ferry.txt", Tags: []string{"malta"}})
 	out, err := s.ImportArticles(ctx, []db.NewArticle{{Title: "Ferry", Body: "The new ferry starts in spring. Fares are low.", Path: "/ferry.txt"}})
@@ -196,7 +186,7 @@ func TestReimportFromSamePathUpdatesInPlace(t *testing.T) {
 }
 
 func TestListViewsAndOrders(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	importOne(t, s, db.NewArticle{Title: "B old", Body: "one", Published: "2020-01-01"})
 	importOne(t, s, db.NewArticle{Title: "a new", Body: "two", Published: "2024-05-06"})
@@ -237,7 +227,7 @@ func TestListViewsAndOrders(t *testing.T) {
 }
 
 func TestBatchIsAllOrNothing(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := s.ImportArticles(ctx, []db.NewArticle{{Title: "x", Body: "y"}}); err == nil {
@@ -288,7 +278,7 @@ func TestOlderLibraryIsBackedUpThenMigrated(t *testing.T) {
 }
 
 func TestListArticleIDsFollowsTheView(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	a := importOne(t, s, db.NewArticle{Title: "A", Body: "one", Published: "2020-01-01"})
 	b := importOne(t, s, db.NewArticle{Title: "B", Body: "two", Published: "2021-01-01"})

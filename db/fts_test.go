@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 // ftsIDs returns the article ids the full-text index finds for a MATCH.
@@ -39,7 +40,7 @@ func checkIndexMatchesTable(t *testing.T, s *db.Store) {
 }
 
 func TestFTSFollowsInsertUpdateDelete(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	id := importOne(t, s, db.NewArticle{Title: "Diesel supplies", Byline: "Olga", Source: "Agency", Body: "Belarus supplied diesel to Russia."})
 	other := importOne(t, s, db.NewArticle{Title: "Ferries", Body: "A ferry to Gozo."})
@@ -81,7 +82,7 @@ func TestFTSFollowsInsertUpdateDelete(t *testing.T) {
 }
 
 func TestDiacriticsFold(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	id := importOne(t, s, db.NewArticle{Title: "Café culture", Body: "Running a café in Zürich."})
 	for _, q := range []string{"cafe", "zurich", "run"} {
 		if got := ftsIDs(t, s, q); len(got) != 1 || got[0] != id {

@@ -8,10 +8,11 @@ import (
 	"time"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 func TestSetProgressClamps(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	id := importOne(t, s, db.NewArticle{Title: "Ferry", Body: ferryBody})
 	for _, c := range []struct{ in, want float64 }{
@@ -36,7 +37,7 @@ func TestSetProgressClamps(t *testing.T) {
 }
 
 func TestSetReadAndStarredInBulk(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	day := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	s.SetClock(func() time.Time { return day })

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 const (
@@ -32,7 +33,7 @@ func reimport(t *testing.T, s *db.Store, id int64, path, title, body string) {
 }
 
 func TestReimportMovesHighlights(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	tick(s)
 	ctx := context.Background()
 	original := paragraphs(harbourStart, harbourQuay, harbourFerry, harbourShips)
@@ -88,7 +89,7 @@ func TestReimportMovesHighlights(t *testing.T) {
 }
 
 func TestReimportLeavesUnmovedHighlightsAlone(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	tick(s)
 	body := paragraphs(harbourStart, harbourQuay)
 	id := importOne(t, s, db.NewArticle{Title: "Harbour", Body: body, Path: "/h.txt"})

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 // articleCount is the size of the All view.
@@ -75,7 +76,7 @@ func TestRestoreReplacesTheLibraryAndKeepsIt(t *testing.T) {
 func TestRestoreUndo(t *testing.T) {
 	ctx := context.Background()
 	s := smallLibrary(t)
-	other := openStore(t)
+	other := dbtest.Open(t)
 	importOne(t, other, db.NewArticle{Title: "Other", Body: "Only in the other library."})
 	lib := s.Path()
 	r, err := db.PrepareRestore(ctx, other.Path(), lib)

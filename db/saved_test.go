@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 func savedList(t *testing.T, s *db.Store) string {
@@ -27,7 +28,7 @@ func savedList(t *testing.T, s *db.Store) string {
 }
 
 func TestSaveSearch(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	if list, err := s.SavedSearches(ctx); err != nil || list == nil || len(list) != 0 {
 		t.Fatalf("no saved searches = %v, %v; want []", list, err)
@@ -62,7 +63,7 @@ func TestSaveSearch(t *testing.T) {
 }
 
 func TestRenameAndDeleteSavedSearch(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	a, _ := s.SaveSearch(ctx, "Alpha", "a")
 	s.SaveSearch(ctx, "Beta", "b")
@@ -91,7 +92,7 @@ func TestRenameAndDeleteSavedSearch(t *testing.T) {
 }
 
 func TestReorderSavedSearches(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	var ids []int64
 	for _, n := range []string{"a", "b", "c", "d"} {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 func search(t *testing.T, s *db.Store, r db.SearchRequest) db.SearchResult {
@@ -29,7 +30,7 @@ func hitIDs(res db.SearchResult) []int64 {
 }
 
 func TestSearchTitleMatchesComeFirst(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	var batch []db.NewArticle
 	for i := range 30 {
@@ -155,7 +156,7 @@ func TestSearchInNotes(t *testing.T) {
 }
 
 func TestMatchRanges(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	id := importOne(t, s, db.NewArticle{Title: "Diesel supplies to Russia", Path: "/d",
 		Body: "Café owners said Minsk supplied diesel.\n\nThe three-way cooperation — diesel again."})

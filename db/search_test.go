@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 // fixture names the articles of the search library by a short key.
@@ -16,7 +17,7 @@ type fixture map[string]int64
 // sources and states, and returns its ids by key.
 func searchLibrary(t *testing.T) (*db.Store, fixture) {
 	t.Helper()
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	list := []struct {
 		key string

@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 func TestSettings(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	if got, err := s.Settings(ctx); err != nil || got == nil || len(got) != 0 {
 		t.Fatalf("settings of a new library = %v, %v; want an empty map", got, err)
@@ -34,7 +35,7 @@ func TestSettings(t *testing.T) {
 }
 
 func TestSettingsRefuseBadKeysAndValues(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	for _, c := range []struct{ key, value, err string }{
 		{"", "x", "not a setting name"},

@@ -10,21 +10,14 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"folio/db/query"
 )
 
 // CleanTagName trims a tag name, folds runs of white space and the spaces
-// around "/" (the hierarchy separator), and drops empty levels.
-func CleanTagName(name string) string {
-	parts := strings.Split(name, "/")
-	kept := parts[:0]
-	for _, p := range parts {
-		p = strings.Join(strings.Fields(p), " ")
-		if p != "" {
-			kept = append(kept, p)
-		}
-	}
-	return strings.Join(kept, "/")
-}
+// around "/" (the hierarchy separator), and drops empty levels. The search
+// language cleans the names in tag: filters the same way.
+func CleanTagName(name string) string { return query.CleanTagName(name) }
 
 func tagKey(name string) string { return strings.ToLower(name) }
 

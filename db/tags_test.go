@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 // tagList renders ListTags as "name:count" pairs, in order.
@@ -84,7 +85,7 @@ func TestValidTagName(t *testing.T) {
 }
 
 func TestAddAndRemoveTags(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	a, b, c := threeArticles(t, s)
 
@@ -136,7 +137,7 @@ func TestAddAndRemoveTags(t *testing.T) {
 }
 
 func TestTagCountsLeaveOutTheTrash(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	a, b, _ := threeArticles(t, s)
 	if _, err := s.AddTags(ctx, []int64{a, b}, []string{"politics"}); err != nil {
@@ -157,7 +158,7 @@ func TestTagCountsLeaveOutTheTrash(t *testing.T) {
 }
 
 func TestListTagsKeepsChildrenUnderTheirParent(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	a, _, _ := threeArticles(t, s)
 	if _, err := s.AddTags(context.Background(), []int64{a},
 		[]string{"region x", "Region/Russia", "alpha", "region/asia/china", "Beta"}); err != nil {
@@ -190,7 +191,7 @@ func TestRenameTag(t *testing.T) {
 		{name: "empty", rename: "region", to: " / ", err: "needs a name"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s := openStore(t)
+			s := dbtest.Open(t)
 			a, b, _ := threeArticles(t, s)
 			s.AddTags(ctx, []int64{a}, []string{"energy", "news", "region/asia"})
 			s.AddTags(ctx, []int64{b}, []string{"energy", "region", "region/europe", "Region/Russia"})
@@ -225,7 +226,7 @@ func TestRenameTag(t *testing.T) {
 }
 
 func TestRenameMergeKeepsOneLinkAndAColour(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	a, b, _ := threeArticles(t, s)
 	s.AddTags(ctx, []int64{a, b}, []string{"oil"})
@@ -252,7 +253,7 @@ func TestRenameMergeKeepsOneLinkAndAColour(t *testing.T) {
 }
 
 func TestDeleteTagKeepsArticlesAndChildren(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	a, _, _ := threeArticles(t, s)
 	s.AddTags(ctx, []int64{a}, []string{"region", "region/asia"})
@@ -271,7 +272,7 @@ func TestDeleteTagKeepsArticlesAndChildren(t *testing.T) {
 }
 
 func TestSetTagColor(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	a, _, _ := threeArticles(t, s)
 	s.AddTags(ctx, []int64{a}, []string{"x"})

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 // annotateRow adds a highlight straight into the table, as the reader would.
@@ -27,7 +28,7 @@ func countRows(t *testing.T, s *db.Store, query string, args ...any) int {
 }
 
 func TestTrashRestoreAndEmpty(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	keep := importOne(t, s, db.NewArticle{Title: "Ferries", Body: "A ferry sails to Gozo."})
 	gone := importOne(t, s, db.NewArticle{Title: "Diesel", Body: "Belarus supplied diesel."})

@@ -9,13 +9,14 @@ import (
 	"time"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 // viewLibrary stores articles across months, some undated, imported in
 // three different months, in every state a view looks at.
 func viewLibrary(t *testing.T) *db.Store {
 	t.Helper()
-	s := openStore(t)
+	s := dbtest.Open(t)
 	ctx := context.Background()
 	dates := []string{"2023-09-15", "2023-09-01", "", "2021-01-31", "2023-10-02", "", "2021-01-01", "2022-12-31", "2023-09-30"}
 	var ids []int64
@@ -134,7 +135,7 @@ func TestTimeline(t *testing.T) {
 	if want := "2021-01:1 2023-09:2 2023-10:1"; monthString(got) != want {
 		t.Errorf("timeline = %q, want %q", monthString(got), want)
 	}
-	if got, err := openStore(t).Timeline(context.Background()); err != nil || got == nil || len(got) != 0 {
+	if got, err := dbtest.Open(t).Timeline(context.Background()); err != nil || got == nil || len(got) != 0 {
 		t.Errorf("an empty library's timeline = %v, %v; want []", got, err)
 	}
 }

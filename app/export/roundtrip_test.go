@@ -3,24 +3,14 @@ package export_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"folio/app/export"
 	"folio/db"
+	"folio/db/dbtest"
 )
-
-func openLibrary(t *testing.T) *db.Store {
-	t.Helper()
-	s, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
 
 var articles = []db.NewArticle{
 	{Title: "Ferry link to Gozo", Source: "Malta Post", URL: "https://example.org/ferry", Published: "2023-09-15",
@@ -69,7 +59,7 @@ func summary(t *testing.T, s *db.Store) string {
 
 func TestJSONRoundTripBetweenLibraries(t *testing.T) {
 	ctx := context.Background()
-	from := openLibrary(t)
+	from := dbtest.Open(t)
 	ids := store(t, from, articles...)
 	mark(t, from, ids[0], articles[0].Body, "the new ferry to Gozo", "green", "Spring **when**?")
 	mark(t, from, ids[0], articles[0].Body, "Fares 👍 have not been announced.", "yellow", "")
@@ -87,7 +77,7 @@ func TestJSONRoundTripBetweenLibraries(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	to := openLibrary(t)
+	to := dbtest.Open(t)
 	// The same articles, imported from elsewhere, in another order.
 	store(t, to, articles[1], articles[0])
 	records, err := export.ParseW3C(data)
@@ -121,14 +111,14 @@ func TestJSONRoundTripBetweenLibraries(t *testing.T) {
 
 func TestImportIntoALibraryMissingAnArticle(t *testing.T) {
 	ctx := context.Background()
-	from := openLibrary(t)
+	from := dbtest.Open(t)
 	ids := store(t, from, articles...)
 	mark(t, from, ids[0], articles[0].Body, "the harbour is crowded", "blue", "")
 	mark(t, from, ids[1], articles[1].Body, "Tuesday evening", "blue", "")
 	from.AddNote(ctx, ids[1], "Look up the vote.")
 	data, _ := export.Bytes("json", mustList(t, from))
 
-	to := openLibrary(t)
+	to := dbtest.Open(t)
 	store(t, to, articles[0])
 	records, _ := export.ParseW3C(data)
 	rep, err := to.ImportAnnotations(ctx, records)

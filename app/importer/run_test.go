@@ -10,17 +10,8 @@ import (
 	"folio/app/export"
 	"folio/app/importer"
 	"folio/db"
+	"folio/db/dbtest"
 )
-
-func openStore(t *testing.T) *db.Store {
-	t.Helper()
-	s, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
 
 func write(t *testing.T, dir, name, content string) string {
 	t.Helper()
@@ -50,7 +41,7 @@ func statuses(rep importer.Report) map[string]string {
 }
 
 func TestRunImportsAFolderAndReportsEachFile(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	dir := t.TempDir()
 	write(t, dir, "news/a.txt", "First title\n\nFirst body text.")
 	write(t, dir, "news/b.txt", " date 2023-09-15 Second body. More.")
@@ -93,7 +84,7 @@ func TestRunImportsAFolderAndReportsEachFile(t *testing.T) {
 }
 
 func TestRunReportsVanishedAndUnreadableFiles(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	dir := t.TempDir()
 	ok := write(t, dir, "ok.txt", "Fine\n\nA fine article.")
 	locked := write(t, dir, "locked.txt", "Locked\n\nCannot read me.")
@@ -115,7 +106,7 @@ func TestRunReportsVanishedAndUnreadableFiles(t *testing.T) {
 
 func TestRunAttachesAnExportedAnnotationFileDroppedWithItsArticle(t *testing.T) {
 	// A library with one highlighted article, exported as W3C JSON.
-	first := openStore(t)
+	first := dbtest.Open(t)
 	dir := t.TempDir()
 	article := write(t, dir, "ferry.txt", "Ferry to Gozo\n\nThe ferry starts running in spring. Fares are low.")
 	rep := run(t, first, importer.Options{}, article)
@@ -135,7 +126,7 @@ func TestRunAttachesAnExportedAnnotationFileDroppedWithItsArticle(t *testing.T) 
 	notes := write(t, dir, "highlights.json", string(data))
 
 	// Both dropped together on a fresh library: the article, then its highlight.
-	second := openStore(t)
+	second := dbtest.Open(t)
 	rep = run(t, second, importer.Options{}, notes, article)
 	got := statuses(rep)
 	if got["highlights.json"] != importer.StatusAnnotations || got["ferry.txt"] != "imported" || rep.Annotations != 1 {
@@ -151,7 +142,7 @@ func TestRunAttachesAnExportedAnnotationFileDroppedWithItsArticle(t *testing.T) 
 }
 
 func TestRunReportsABadItemOfAJSONListAndStoresTheRest(t *testing.T) {
-	s := openStore(t)
+	s := dbtest.Open(t)
 	dir := t.TempDir()
 	list := write(t, dir, "list.json", `[{"title":"One","body":"First article."},{"title":"Two"},{"title":"Three","body":"Third article."}]`)
 	rep := run(t, s, importer.Options{}, list)
