@@ -157,3 +157,22 @@ func TestRunReportsABadItemOfAJSONListAndStoresTheRest(t *testing.T) {
 		t.Errorf("the item after the bad one: %+v", rep.Results[2])
 	}
 }
+
+func TestUploadedFolderFilesGetTheirFolderAsTag(t *testing.T) {
+	s := dbtest.Open(t)
+	exp := &importer.Expansion{}
+	exp.AddUpload("news/energy/diesel.txt", []byte("Diesel\n\nShipments rose."))
+	exp.AddUpload("loose.txt", []byte("Loose\n\nNo folder here."))
+	rep := importer.Run(context.Background(), s, exp.Sources, importer.Options{FolderTags: true})
+	if rep.Imported != 2 {
+		t.Fatalf("report = %+v", rep.Counts)
+	}
+	a, _ := s.GetArticle(context.Background(), rep.Results[0].ID)
+	if len(a.Tags) != 1 || a.Tags[0].Name != "news/energy" {
+		t.Errorf("tags of a folder's file = %v, want news/energy", a.Tags)
+	}
+	b, _ := s.GetArticle(context.Background(), rep.Results[1].ID)
+	if len(b.Tags) != 0 {
+		t.Errorf("a loose file got tags %v", b.Tags)
+	}
+}

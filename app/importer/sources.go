@@ -238,7 +238,12 @@ func (e *Expansion) AddUpload(name string, data []byte) {
 	case skipReason(name) != "":
 		e.add(Source{Path: name, Skip: skipReason(name)})
 	default:
-		e.add(BytesSource(name, data))
+		src := BytesSource(name, data)
+		// A file of an uploaded folder comes named by its path in it.
+		if dir := path.Dir(filepath.ToSlash(name)); dir != "." && !strings.HasPrefix(dir, "/") {
+			src.Folder = dir
+		}
+		e.add(src)
 	}
 }
 

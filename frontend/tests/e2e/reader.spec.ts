@@ -71,6 +71,7 @@ test('the key h highlights the selection; highlights may overlap', async ({ page
   await openArticle(page, 'Minsk says it supplied diesel to Moscow');
   await selectText(page, 'sixty thousand tonnes');
   await page.keyboard.press('h');
+  await expect(page.getByTestId('article-text').locator('mark.hl')).toHaveCount(1);
   await selectText(page, 'tonnes of diesel and petrol');
   await page.getByTestId('highlight-toolbar').getByRole('button', { name: 'Highlight blue' }).click();
   const marks = page.getByTestId('article-text').locator('mark.hl');
@@ -97,6 +98,7 @@ test('re-importing an edited file moves the highlight with its text and orphans 
   await openArticle(page, 'Minsk says it supplied diesel to Moscow');
   await selectText(page, 'ready to increase shipments further');
   await page.keyboard.press('h');
+  await expect(page.getByTestId('article-text').locator('mark.hl')).toHaveCount(1);
   await selectText(page, 'drew criticism from western capitals');
   await page.keyboard.press('h');
   await expect(page.getByTestId('article-text').locator('mark.hl')).toHaveCount(2);

@@ -8,6 +8,8 @@ class Imports {
   progress = $state.raw<ImportProgress | null>(null);
   report = $state.raw<ImportReport | null>(null);
   error = $state('');
+  /** Tag the articles of a dropped folder with the folder's name. */
+  folderTags = $state(true);
 
   constructor() {
     if (typeof window !== 'undefined') {
@@ -28,21 +30,35 @@ class Imports {
     }
   }
 
+  /** Reads the remembered choice of folder tags. */
+  load(settings: Record<string, string>): void {
+    if (settings.importFolderTags) this.folderTags = settings.importFolderTags === 'on';
+  }
+
+  setFolderTags(on: boolean): void {
+    this.folderTags = on;
+    api.setSetting('importFolderTags', on ? 'on' : 'off').catch(() => {});
+  }
+
+  private get options(): api.ImportOptions {
+    return { folderTags: this.folderTags, tags: [] } as api.ImportOptions;
+  }
+
   /** Files dropped on the window (paths) or picked in the browser (contents). */
   fromPaths(paths: string[]) {
-    return this.run(() => api.importPaths(paths));
+    return this.run(() => api.importPaths(paths, this.options));
   }
 
   fromFiles(files: File[]) {
-    return this.run(() => api.importFiles(files));
+    return this.run(() => api.importFiles(files, this.options));
   }
 
   chooseFiles() {
-    return this.run(() => api.chooseFilesToImport());
+    return this.run(() => api.chooseFilesToImport(this.options));
   }
 
   chooseFolder() {
-    return this.run(() => api.chooseFolderToImport());
+    return this.run(() => api.chooseFolderToImport(this.options));
   }
 
   cancel(): void {
