@@ -145,7 +145,6 @@ func (w *importWriter) close() {
 			st.Close()
 		}
 	}
-	w.tags.close()
 }
 
 func (w *importWriter) store(ctx context.Context, a NewArticle) (ImportOutcome, error) {

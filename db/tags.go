@@ -32,8 +32,6 @@ func newTagWriter(tx *sql.Tx) *tagWriter {
 	return &tagWriter{tx: tx, ids: map[string]int64{}}
 }
 
-func (w *tagWriter) close() {}
-
 // apply adds the named tags to the article.
 func (w *tagWriter) apply(ctx context.Context, articleID int64, names []string) error {
 	for _, name := range names {

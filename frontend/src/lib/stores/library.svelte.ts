@@ -1,9 +1,9 @@
 // The library list: a view (All, Unread, Starred, Annotated, Trash) in an
 // order, grouped by month when sorted by date.
 import * as api from '../api';
-import { GroupedLayout } from '../groups';
+import { GroupedLayout, flatLayout } from '../groups';
 import { formatMonth } from '../format';
-import { HEADER_HEIGHT, PAGE_SIZE, Pages, ROW_HEIGHT, plainLayout } from './list.svelte';
+import { HEADER_HEIGHT, PAGE_SIZE, Pages, ROW_HEIGHT } from './list.svelte';
 
 class Library {
   view = $state('');
@@ -11,7 +11,7 @@ class Library {
   total = $state(0);
   loaded = $state(false);
   error = $state('');
-  layout = $state.raw<GroupedLayout>(plainLayout(0, ROW_HEIGHT));
+  layout = $state.raw<GroupedLayout>(flatLayout(0, ROW_HEIGHT));
   readonly rows = new Pages(async (offset, limit) => {
     const page = await api.listArticles({ view: this.view, sort: this.sort, offset, limit });
     this.total = page.total;
@@ -34,7 +34,7 @@ class Library {
               ROW_HEIGHT,
               HEADER_HEIGHT,
             )
-          : plainLayout(page.total, ROW_HEIGHT);
+          : flatLayout(page.total, ROW_HEIGHT);
       this.error = '';
     } catch (err) {
       this.error = api.errorMessage(err);

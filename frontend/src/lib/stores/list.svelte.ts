@@ -1,7 +1,6 @@
 // What the middle column shows: the library in a view and order, or the
 // results of a search. Both load rows a page at a time as the list scrolls.
 import type { ArticleSummary, SearchHit } from '../api';
-import { GroupedLayout, flatLayout } from '../groups';
 
 export const PAGE_SIZE = 100;
 export const ROW_HEIGHT = 62;
@@ -59,9 +58,4 @@ export class Pages {
       if (gen === this.generation) this.inflight.delete(p);
     }
   }
-}
-
-/** A layout for a list without month headers. */
-export function plainLayout(total: number, rowHeight: number): GroupedLayout {
-  return flatLayout(total, rowHeight);
 }

@@ -3,7 +3,8 @@
 import * as api from '../api';
 import type { SearchResult } from '../api';
 import { hasWords } from '../query';
-import { HIT_HEIGHT, PAGE_SIZE, Pages, plainLayout } from './list.svelte';
+import { flatLayout } from '../groups';
+import { HIT_HEIGHT, PAGE_SIZE, Pages } from './list.svelte';
 
 const DEBOUNCE_MS = 150;
 
@@ -30,7 +31,7 @@ class Search {
   }
 
   get layout() {
-    return plainLayout(this.total, HIT_HEIGHT);
+    return flatLayout(this.total, HIT_HEIGHT);
   }
 
   /** Relevance needs words to rank by; filters alone list newest first. */
