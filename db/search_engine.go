@@ -172,6 +172,8 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 		}
 		few = n < splitAbove
 	}
+	// Selective filters leave few rows for bm25 whatever the words match.
+	few = few || filters.selective(splitAbove)
 	if few {
 		parts = 1
 	}

@@ -55,6 +55,24 @@ type filterSet struct {
 	none    bool  // a filter that nothing can pass
 }
 
+// selective reports whether fewer than limit articles pass the filters, so
+// that ranking them all in one statement costs little. Filters that are
+// only "live" (no filter typed) pass everything.
+func (f *filterSet) selective(limit int) bool {
+	if len(f.tags) == 0 && len(f.sources) == 0 && len(f.dates) == 0 && f.must == flagLive && f.mustNot == 0 {
+		return f.none
+	}
+	n := 0
+	for id := int64(1); id <= f.m.maxID; id++ {
+		if f.keep(id) {
+			if n++; n >= limit {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 type tagCond struct {
 	match  []bool // by tag index
 	negate bool

@@ -2,7 +2,10 @@
 // results of a search. Both load rows a page at a time as the list scrolls.
 import type { ArticleSummary, SearchHit } from '../api';
 
+/** Rows of the library asked for at a time. */
 export const PAGE_SIZE = 100;
+/** Search hits asked for at a time: each comes with a passage to find. */
+export const HIT_PAGE_SIZE = 40;
 export const ROW_HEIGHT = 62;
 export const HIT_HEIGHT = 96;
 export const HEADER_HEIGHT = 30;
@@ -19,15 +22,18 @@ export class Pages {
   private generation = 0;
   private inflight = new Set<number>();
 
-  constructor(private load: (offset: number, limit: number) => Promise<Row[]>) {}
+  constructor(
+    private load: (offset: number, limit: number) => Promise<Row[]>,
+    readonly size = PAGE_SIZE,
+  ) {}
 
   row(index: number): Row | undefined {
-    return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+    return this.pages.get(Math.floor(index / this.size))?.[index % this.size];
   }
 
   /** Rows loaded so far, with their indexes. */
   *loaded(): Generator<[number, Row]> {
-    for (const [p, rows] of this.pages) for (let i = 0; i < rows.length; i++) yield [p * PAGE_SIZE + i, rows[i]];
+    for (const [p, rows] of this.pages) for (let i = 0; i < rows.length; i++) yield [p * this.size + i, rows[i]];
   }
 
   indexOf(id: number): number {
@@ -49,7 +55,7 @@ export class Pages {
     const gen = this.generation;
     this.inflight.add(p);
     try {
-      const rows = await this.load(p * PAGE_SIZE, PAGE_SIZE);
+      const rows = await this.load(p * this.size, this.size);
       if (gen !== this.generation) return; // an older list's answer
       const next = new Map(this.pages);
       next.set(p, rows);

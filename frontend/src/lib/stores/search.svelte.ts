@@ -4,7 +4,7 @@ import * as api from '../api';
 import type { SearchResult } from '../api';
 import { hasWords } from '../query';
 import { flatLayout } from '../groups';
-import { HIT_HEIGHT, PAGE_SIZE, Pages } from './list.svelte';
+import { HIT_HEIGHT, HIT_PAGE_SIZE, Pages } from './list.svelte';
 
 const DEBOUNCE_MS = 150;
 
@@ -17,7 +17,7 @@ class Search {
   readonly rows = new Pages(async (offset, limit) => {
     const r = await api.search({ query: this.ran, sort: this.effectiveSort, offset, limit });
     return r.hits.map((hit) => ({ article: hit.article, hit }));
-  });
+  }, HIT_PAGE_SIZE);
   private ran = '';
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -66,7 +66,7 @@ class Search {
     this.loading = true;
     try {
       this.ran = query;
-      const r = await api.search({ query, sort: this.effectiveSort, offset: 0, limit: PAGE_SIZE });
+      const r = await api.search({ query, sort: this.effectiveSort, offset: 0, limit: HIT_PAGE_SIZE });
       if (my !== this.seq) return;
       this.rows.reset(r.hits.map((hit) => ({ article: hit.article, hit })));
       this.result = r;
