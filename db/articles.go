@@ -136,23 +136,35 @@ func (s *Store) ListArticles(ctx context.Context, f ArticleFilter) (ArticlePage,
 	if limit <= 0 {
 		limit = -1
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM articles a WHERE `+where+
+	list, err := s.summaries(ctx, `SELECT `+summaryColumns+` FROM articles a WHERE `+where+
 		` ORDER BY `+orderClause(f.Sort)+` LIMIT ? OFFSET ?`, limit, max(f.Offset, 0))
 	if err != nil {
 		return page, fmt.Errorf("list articles: %w", err)
 	}
+	page.Articles = append(page.Articles, list...)
+	return page, nil
+}
+
+// summaries runs a query selecting summaryColumns and returns its rows with
+// their tags.
+func (s *Store) summaries(ctx context.Context, query string, args ...any) ([]ArticleSummary, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
+	var list []ArticleSummary
 	for rows.Next() {
 		a, err := scanSummary(rows)
 		if err != nil {
-			return page, fmt.Errorf("list articles: %w", err)
+			return nil, err
 		}
-		page.Articles = append(page.Articles, a)
+		list = append(list, a)
 	}
 	if err := rows.Err(); err != nil {
-		return page, fmt.Errorf("list articles: %w", err)
+		return nil, err
 	}
-	return page, s.attachTags(ctx, page.Articles)
+	return list, s.attachTags(ctx, list)
 }
 
 func viewCondition(v View) string {

@@ -219,25 +219,10 @@ func (s *Store) summariesByID(ctx context.Context, ids []int64) (map[int64]Artic
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM articles a
+	list, err := s.summaries(ctx, `SELECT `+summaryColumns+` FROM articles a
 		WHERE a.id IN (SELECT value FROM json_each(?))`, int64sJSON(ids))
 	if err != nil {
 		return nil, searchError(err)
-	}
-	defer rows.Close()
-	var list []ArticleSummary
-	for rows.Next() {
-		a, err := scanSummary(rows)
-		if err != nil {
-			return nil, searchError(err)
-		}
-		list = append(list, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, searchError(err)
-	}
-	if err := s.attachTags(ctx, list); err != nil {
-		return nil, err
 	}
 	for _, a := range list {
 		out[a.ID] = a

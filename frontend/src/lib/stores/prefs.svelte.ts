@@ -26,7 +26,8 @@ class Prefs {
     return widths[this.width];
   }
 
-  async load(): Promise<void> {
+  /** Takes the saved choices from the library's settings and follows the system's theme. */
+  load(s: Record<string, string>): void {
     const media = window.matchMedia?.('(prefers-color-scheme: dark)');
     if (media) {
       this.systemDark = media.matches;
@@ -35,15 +36,10 @@ class Prefs {
         this.apply();
       });
     }
-    try {
-      const s = await api.settings();
-      if (isTheme(s.theme)) this.theme = s.theme;
-      const size = Number(s.fontSize);
-      if (size >= MIN_FONT && size <= MAX_FONT) this.fontSize = size;
-      if (s.width in widths) this.width = s.width as Width;
-    } catch {
-      // Defaults serve when the settings cannot be read.
-    }
+    if (isTheme(s.theme)) this.theme = s.theme;
+    const size = Number(s.fontSize);
+    if (size >= MIN_FONT && size <= MAX_FONT) this.fontSize = size;
+    if (s.width in widths) this.width = s.width as Width;
     this.loaded = true;
     this.apply();
   }

@@ -19,6 +19,7 @@ class Search {
     return r.hits.map((hit) => ({ article: hit.article, hit }));
   }, HIT_PAGE_SIZE);
   private ran = '';
+  private remembered: string | null = null;
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -43,8 +44,8 @@ class Search {
   set(query: string, immediately = false): void {
     this.query = query;
     clearTimeout(this.timer);
-    api.setSetting('lastQuery', query).catch(() => {});
     if (!this.active) {
+      this.remember('');
       this.seq++;
       this.result = null;
       this.loading = false;
@@ -63,6 +64,7 @@ class Search {
   async run(): Promise<void> {
     const my = ++this.seq;
     const query = this.query;
+    this.remember(query);
     this.loading = true;
     try {
       this.ran = query;
@@ -76,6 +78,13 @@ class Search {
     } finally {
       if (my === this.seq) this.loading = false;
     }
+  }
+
+  /** Keeps the query for the next start; saved when it runs, not at every keystroke. */
+  private remember(query: string): void {
+    if (query === this.remembered) return;
+    this.remembered = query;
+    api.setSetting('lastQuery', query).catch(() => {});
   }
 
   /** Runs the same query again after the library changed. */
