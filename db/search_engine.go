@@ -204,7 +204,7 @@ func (s *Store) rankFewTitlesFirst(ctx context.Context, m *searchMeta, filters *
 	f := found{set: newBitset(m.maxID)}
 	st := &keepState{keep: filters.keep, set: f.set, maxID: m.maxID}
 	var err error
-	f.order, f.matched, err = s.rankRange(ctx, st, match, 0, m.maxID, need, first)
+	f.order, f.matched, err = s.rankRange(ctx, m.lengths, st, match, 0, m.maxID, need, first)
 	return f, err
 }
 
@@ -268,7 +268,7 @@ func (s *Store) rankParts(ctx context.Context, m *searchMeta, filters *filterSet
 		go func(i int) {
 			defer wg.Done()
 			st := &keepState{keep: filters.keep, set: set, maxID: m.maxID, within: within}
-			results[i], seen[i], errs[i] = s.rankRange(ctx, st, match, bounds[i], bounds[i+1]-1, need, 0)
+			results[i], seen[i], errs[i] = s.rankRange(ctx, m.lengths, st, match, bounds[i], bounds[i+1]-1, need, 0)
 		}(i)
 	}
 	wg.Wait()
@@ -290,9 +290,11 @@ func (s *Store) rankParts(ctx context.Context, m *searchMeta, filters *filterSet
 
 // rankRange ranks the matches with ids in [lo, hi] by bm25. When first is
 // a folio_keep handle, the rows it keeps sort before the others.
-func (s *Store) rankRange(ctx context.Context, st *keepState, match string, lo, hi int64, need int, first int64) ([]scored, int, error) {
+func (s *Store) rankRange(ctx context.Context, lengths []int32, st *keepState, match string, lo, hi int64, need int, first int64) ([]scored, int, error) {
 	h := registerKeep(st)
 	defer releaseKeep(h)
+	r := registerRank(&rankState{lengths: lengths})
+	defer releaseRank(r)
 	// Inside a transaction, the index lookups bm25 makes for each row
 	// skip the end-of-statement bookkeeping of autocommit mode.
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -300,10 +302,10 @@ func (s *Store) rankRange(ctx context.Context, st *keepState, match string, lo, 
 		return nil, 0, searchError(err)
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, `+rankWeights+`) AS score
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, folio_rank(articles_fts, ?) AS score
 		FROM articles_fts
 		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(?, rowid)
-		ORDER BY folio_keep(?, rowid) DESC, score, rowid LIMIT ?`, match, lo, hi, h, first, need)
+		ORDER BY folio_keep(?, rowid) DESC, score, rowid LIMIT ?`, r, match, lo, hi, h, first, need)
 	if err != nil {
 		return nil, 0, searchError(err)
 	}

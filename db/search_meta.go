@@ -35,6 +35,7 @@ type searchMeta struct {
 	tagStart   []int32   // by id: the article's tags are tagList[tagStart[id]:tagStart[id+1]]
 	tagList    []int32   // indexes into tags
 	tags       []tagMeta //
+	lengths    []int32   // by id: tokens in the indexed text (see folio_rank)
 	titleOnce  sync.Once
 	titleRank  []int32 // by id: position in title order; read on first use
 	titleErr   error
@@ -147,7 +148,7 @@ func (s *Store) loadSearchMeta(ctx context.Context) (*searchMeta, error) {
 	m.flags = make([]uint8, n)
 	m.published = make([]int32, n)
 	m.source = make([]int32, n)
-	for _, load := range []func(context.Context, *sql.Tx) error{m.loadArticles, m.loadTags, m.loadAnnotations} {
+	for _, load := range []func(context.Context, *sql.Tx) error{m.loadArticles, m.loadTags, m.loadAnnotations, m.loadLengths} {
 		if err := load(ctx, tx); err != nil {
 			return nil, fmt.Errorf("read the library for search: %w", err)
 		}

@@ -1,0 +1,154 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"path/filepath"
+	"testing"
+
+	"folio/db/corpus"
+)
+
+// folio_rank must give exactly FTS5's bm25 with the same weights: it only
+// reads the row lengths from memory instead of the docsize table. This
+// compares the two on every matching row, for queries of each shape, and
+// again after articles are edited and deleted (new lengths, new averages).
+func TestRankMatchesBM25(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	gen := corpus.New(3, "")
+	var list []NewArticle
+	for i := range 400 {
+		a := gen.Next(i)
+		list = append(list, NewArticle{Title: a.Title, Source: a.Source, Published: a.Published, Body: a.Body,
+			Tags: a.Tags, Path: fmt.Sprintf("/rank/%d.txt", i)})
+	}
+	if _, err := s.ImportArticles(ctx, list); err != nil {
+		t.Fatal(err)
+	}
+	words := commonWords(t, s)
+	queries := []string{
+		`"` + words[0] + `"`,
+		`"` + words[1] + `" "` + words[2] + `"`,
+		`"` + words[3] + `" OR "` + words[4] + `"`,
+		`"` + words[0] + ` ` + words[1] + `"`,
+		`"` + words[2] + `"*`,
+		`"` + words[5] + `" NOT "` + words[6] + `"`,
+		`title : "` + words[0] + `"`,
+		`"` + words[0] + `" "` + words[0] + `"`,
+	}
+	compareRanks(t, s, queries)
+
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET body = body || ' ' || body WHERE id % 3 = 0`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM articles WHERE id % 7 = 0`); err != nil {
+		t.Fatal(err)
+	}
+	compareRanks(t, s, queries)
+}
+
+// commonWords are words of the library's index, most frequent first.
+func commonWords(t *testing.T, s *Store) []string {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE temp.rank_vocab USING fts5vocab(main, articles_fts, row)`); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT term FROM temp.rank_vocab WHERE length(term) > 2 ORDER BY doc DESC LIMIT 7`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var words []string
+	for rows.Next() {
+		var w string
+		rows.Scan(&w)
+		words = append(words, w)
+	}
+	if len(words) < 7 {
+		t.Fatalf("the library has %d words", len(words))
+	}
+	return words
+}
+
+func compareRanks(t *testing.T, s *Store, queries []string) {
+	t.Helper()
+	ctx := context.Background()
+	m, err := s.searchMeta(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range queries {
+		h := registerRank(&rankState{lengths: m.lengths})
+		rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, `+rankWeights+`), folio_rank(articles_fts, ?)
+			FROM articles_fts WHERE articles_fts MATCH ?`, h, q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		n := 0
+		for rows.Next() {
+			var id int64
+			var want, got float64
+			if err := rows.Scan(&id, &want, &got); err != nil {
+				t.Fatal(err)
+			}
+			if math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
+				t.Errorf("%s: article %d: folio_rank %v, bm25 %v", q, id, got, want)
+			}
+			n++
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		rows.Close()
+		releaseRank(h)
+		if n == 0 {
+			t.Errorf("%s matched nothing; the comparison needs rows", q)
+		}
+	}
+}
+
+func TestRankUnknownHandle(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.ImportArticles(ctx, []NewArticle{{Title: "Ferry", Body: "A ferry to Gozo.", Path: "/f.txt"}}); err != nil {
+		t.Fatal(err)
+	}
+	var score float64
+	err = s.db.QueryRowContext(ctx, `SELECT folio_rank(articles_fts, 987654321) FROM articles_fts WHERE articles_fts MATCH 'ferry'`).Scan(&score)
+	if err == nil {
+		t.Fatalf("an unknown handle gave score %v, not an error", score)
+	}
+}
+
+func TestSumVarints(t *testing.T) {
+	for _, c := range []struct {
+		in   []byte
+		want int32
+	}{
+		{[]byte{0x0a, 0x00, 0x02, 0x82, 0x22}, 10 + 0 + 2 + 290},
+		{[]byte{}, 0},
+		{[]byte{0x7f}, 127},
+		{[]byte{0x81, 0x00}, 128},
+		{[]byte{0x81, 0x80, 0x00, 0x05}, 1<<14 + 5},
+	} {
+		if got := sumVarints(c.in); got != c.want {
+			t.Errorf("sumVarints(% x) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
