@@ -1,15 +1,11 @@
 package db
 
 import (
-	"fmt"
 	"math"
-	"reflect"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"modernc.org/libc"
-	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -17,7 +13,8 @@ import (
 // except for where it reads each row's length. FTS5's bm25 looks the
 // length up in the index's docsize table, one SQL statement per row, and
 // that lookup is most of what ranking a common word costs; folio_rank
-// reads it from memory (docLengths), loaded once per state of the text.
+// reads it from memory (searchMeta.lengths), loaded once per state of the
+// text.
 //
 //	SELECT rowid, folio_rank(articles_fts, :handle) FROM articles_fts WHERE articles_fts MATCH :expr
 //
@@ -29,12 +26,21 @@ const rankFunction = "folio_rank"
 var columnWeights = [...]float64{10, 2, 2, 1}
 
 // rankState is what one statement's folio_rank calls share: the row
-// lengths, and the statistics of the query worked out on the first row.
+// lengths, and the statistics of the query, worked out on the first row
+// unless given.
 type rankState struct {
 	lengths []int32 // by rowid: tokens in all columns, as docsize holds
-	idf     []float64
-	avgdl   float64
-	freq    []float64
+	stats   *rankStats
+	freq    []float64 // scratch: the current row's weighted phrase counts
+}
+
+// rankStats are bm25's statistics of a query: each phrase's inverse
+// document frequency and the average row length. They do not depend on
+// the rows a statement ranks, so statements ranking parts of the same
+// query share them.
+type rankStats struct {
+	idf   []float64
+	avgdl float64
 }
 
 var (
@@ -50,116 +56,21 @@ func registerRank(st *rankState) int64 {
 
 func releaseRank(h int64) { rankStates.Delete(h) }
 
-func init() {
-	sqlite.RegisterConnectionHook(func(c sqlite.ExecQuerierContext, _ string) error {
-		return createRankFunction(c)
-	})
-}
-
-// createRankFunction adds folio_rank to a new connection's FTS5. The
-// driver offers no call for FTS5 auxiliary functions, so this goes to the
-// SQLite library underneath: it reads the connection's handle and asks
-// FTS5 for its API with SELECT fts5(?), as the FTS5 documentation shows.
-func createRankFunction(c any) error {
-	db, err := connHandle(c)
-	if err != nil {
-		return err
-	}
-	tls := libc.NewTLS()
-	defer tls.Close()
-	api, err := fts5API(tls, db)
-	if err != nil {
-		return err
-	}
-	name, err := libc.CString(rankFunction)
-	if err != nil {
-		return err
-	}
-	defer libc.Xfree(tls, name)
-	create := (*sqlite3.Tfts5_api)(cPointer(api)).FxCreateFunction
-	rc := (*(*func(*libc.TLS, uintptr, uintptr, uintptr, uintptr, uintptr) int32)(unsafe.Pointer(&struct{ uintptr }{create})))(
-		tls, api, name, 0, cFunc(rankRow), 0)
-	if rc != sqlite3.SQLITE_OK {
-		return fmt.Errorf("add %s to FTS5: error %d", rankFunction, rc)
-	}
-	return nil
-}
-
-// connHandle is the sqlite3* of a driver connection.
-func connHandle(c any) (uintptr, error) {
-	v := reflect.ValueOf(c)
-	if v.Kind() == reflect.Pointer {
-		v = v.Elem()
-	}
-	if v.Kind() == reflect.Struct {
-		if f := v.FieldByName("db"); f.IsValid() && f.Kind() == reflect.Uintptr && f.Uint() != 0 {
-			return uintptr(f.Uint()), nil
-		}
-	}
-	return 0, fmt.Errorf("the SQLite driver's connection has changed shape (%T); %s needs its handle", c, rankFunction)
-}
-
-// fts5API returns the connection's fts5_api pointer.
-func fts5API(tls *libc.TLS, db uintptr) (uintptr, error) {
-	query, err := libc.CString("SELECT fts5(?1)")
-	if err != nil {
-		return 0, err
-	}
-	defer libc.Xfree(tls, query)
-	kind, err := libc.CString("fts5_api_ptr")
-	if err != nil {
-		return 0, err
-	}
-	defer libc.Xfree(tls, kind)
-	mem := tls.Alloc(16) // the statement, then the API pointer
-	defer tls.Free(16)
-	*(*uintptr)(cPointer(mem)) = 0
-	*(*uintptr)(cPointer(mem + 8)) = 0
-	if rc := sqlite3.Xsqlite3_prepare_v2(tls, db, query, -1, mem, 0); rc != sqlite3.SQLITE_OK {
-		return 0, fmt.Errorf("find FTS5's API: error %d", rc)
-	}
-	stmt := *(*uintptr)(cPointer(mem))
-	defer sqlite3.Xsqlite3_finalize(tls, stmt)
-	sqlite3.Xsqlite3_bind_pointer(tls, stmt, 1, mem+8, kind, 0)
-	sqlite3.Xsqlite3_step(tls, stmt)
-	api := *(*uintptr)(cPointer(mem + 8))
-	if api == 0 {
-		return 0, fmt.Errorf("find FTS5's API: this SQLite has no FTS5")
-	}
-	return api, nil
-}
-
-// cPointer is a pointer to memory of the C library: SQLite's own or
-// libc's allocations, outside Go's heap, so they never move. (go vet's
-// check of uintptr conversions cannot know where an address comes from.)
-func cPointer(p uintptr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&p)) }
-
-// cFunc turns a Go function into the function pointer the transpiled
-// SQLite calls, as the driver does for its own callbacks.
-func cFunc[T any](f T) uintptr {
-	return *(*uintptr)(unsafe.Pointer(&struct{ f T }{f}))
-}
-
-// apiCall turns an FTS5 API function through its pointer.
-func apiCall[T any](p uintptr) T {
-	return *(*T)(unsafe.Pointer(&struct{ uintptr }{p}))
-}
-
 // rankRow is folio_rank for one row.
 func rankRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
 	api := (*sqlite3.TFts5ExtensionApi)(cPointer(pApi))
 	if nVal != 1 {
-		rankError(tls, pCtx, "folio_rank takes the table and a handle")
+		resultError(tls, pCtx, "folio_rank takes the table and a handle")
 		return
 	}
 	h := sqlite3.Xsqlite3_value_int64(tls, *(*uintptr)(cPointer(apVal)))
 	v, ok := rankStates.Load(h)
 	if !ok {
-		rankError(tls, pCtx, "folio_rank: unknown handle")
+		resultError(tls, pCtx, "folio_rank: unknown handle")
 		return
 	}
 	st := v.(*rankState)
-	if st.idf == nil {
+	if st.stats == nil {
 		if rc := st.prepare(tls, api, pFts); rc != sqlite3.SQLITE_OK {
 			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
 			return
@@ -171,16 +82,6 @@ func rankRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
 		return
 	}
 	sqlite3.Xsqlite3_result_double(tls, pCtx, score)
-}
-
-func rankError(tls *libc.TLS, pCtx uintptr, msg string) {
-	z, err := libc.CString(msg)
-	if err != nil {
-		sqlite3.Xsqlite3_result_error_nomem(tls, pCtx)
-		return
-	}
-	defer libc.Xfree(tls, z)
-	sqlite3.Xsqlite3_result_error(tls, pCtx, z, -1)
 }
 
 // prepare works out what bm25 works out once per statement: the average
@@ -197,7 +98,7 @@ func (st *rankState) prepare(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts
 	if rc != sqlite3.SQLITE_OK {
 		return rc
 	}
-	st.avgdl = float64(*(*int64)(cPointer(mem + 8))) / float64(rows)
+	avgdl := float64(*(*int64)(cPointer(mem + 8))) / float64(rows)
 	phrases := apiCall[func(*libc.TLS, uintptr) int32](api.FxPhraseCount)(tls, pFts)
 	idf := make([]float64, phrases)
 	for i := range idf {
@@ -213,8 +114,7 @@ func (st *rankState) prepare(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts
 			idf[i] = 1e-6
 		}
 	}
-	st.freq = make([]float64, phrases)
-	st.idf = idf
+	st.stats = &rankStats{idf: idf, avgdl: avgdl}
 	return sqlite3.SQLITE_OK
 }
 
@@ -229,6 +129,9 @@ func countHit(tls *libc.TLS, pApi, pFts, pUserData uintptr) int32 {
 func (st *rankState) score(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr) (float64, int32) {
 	mem := tls.Alloc(16)
 	defer tls.Free(16)
+	if len(st.freq) != len(st.stats.idf) {
+		st.freq = make([]float64, len(st.stats.idf))
+	}
 	clear(st.freq)
 	rc := apiCall[func(*libc.TLS, uintptr, uintptr) int32](api.FxInstCount)(tls, pFts, mem)
 	if rc != sqlite3.SQLITE_OK {
@@ -245,7 +148,9 @@ func (st *rankState) score(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts u
 		if int(col) < len(columnWeights) {
 			w = columnWeights[col]
 		}
-		st.freq[phrase] += w
+		if int(phrase) < len(st.freq) {
+			st.freq[phrase] += w
+		}
 	}
 	id := apiCall[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
 	var d float64
@@ -255,7 +160,7 @@ func (st *rankState) score(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts u
 	const k1, b = 1.2, 0.75
 	score := 0.0
 	for i, f := range st.freq {
-		score += st.idf[i] * (f * (k1 + 1)) / (f + k1*(1-b+b*d/st.avgdl))
+		score += st.stats.idf[i] * (f * (k1 + 1)) / (f + k1*(1-b+b*d/st.stats.avgdl))
 	}
 	return -score, sqlite3.SQLITE_OK
 }

@@ -255,7 +255,7 @@ func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64, matche
 	// rows in Go, costs less unless there are very many matches.
 	scan := (matched > 0 && matched <= scanBelow) || strings.Contains(match, "*")
 	parts := 1
-	if len(ids) >= 10 {
+	if len(ids) >= 1000 {
 		parts = connections()
 	}
 	chunks := make([]map[int64]string, parts)
@@ -297,9 +297,9 @@ func (s *Store) snippetChunk(ctx context.Context, match string, ids []int64, sca
 		return map[int64]string{}, nil
 	}
 	if !scan {
-		return s.textByID(ctx, `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', ?) FROM articles_fts
+		return s.textByID(ctx, `SELECT rowid, folio_snippet(articles_fts) FROM articles_fts
 			WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-			[]any{MarkStart, MarkEnd, snippetTokens, match, int64sJSON(ids)}, oneLine)
+			[]any{match, int64sJSON(ids)}, oneLine)
 	}
 	page := map[int64]bool{}
 	lo, hi := ids[0], ids[0]
@@ -309,9 +309,9 @@ func (s *Store) snippetChunk(ctx context.Context, match string, ids []int64, sca
 	}
 	h := registerKeep(&keepState{keep: func(id int64) bool { return page[id] }, maxID: hi})
 	defer releaseKeep(h)
-	return s.textByID(ctx, `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', ?) FROM articles_fts
-		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(?, rowid)`,
-		[]any{MarkStart, MarkEnd, snippetTokens, match, lo, hi, h}, oneLine)
+	return s.textByID(ctx, `SELECT rowid, folio_snippet(articles_fts) FROM articles_fts
+		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(articles_fts, ?)`,
+		[]any{match, lo, hi, h}, oneLine)
 }
 
 // oneLine folds the paragraph breaks of a passage into spaces: a snippet

@@ -57,7 +57,7 @@ func (s *Store) find(ctx context.Context, m *searchMeta, q query.Query, sort Sor
 		defer releaseKeep(h)
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
-			WHERE articles_fts MATCH ? AND folio_keep(?, rowid)`, q.Match, h).Scan(&n)
+			WHERE articles_fts MATCH ? AND folio_keep(articles_fts, ?)`, q.Match, h).Scan(&n)
 		if err != nil {
 			return found{}, searchError(err)
 		}
@@ -153,6 +153,12 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 			titledC <- titledResult{set, err}
 		}()
 	}
+	// So are bm25's statistics, which every ranking statement shares.
+	statsC := make(chan statsResult, 1)
+	go func() {
+		stats, err := s.rankStatsOf(ctx, m, match)
+		statsC <- statsResult{stats, err}
+	}()
 	parts := rankParts(m.live)
 	few := false
 	if !strings.Contains(match, "*") {
@@ -168,6 +174,7 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 			if titles != "" {
 				<-titledC
 			}
+			<-statsC
 			return found{}, searchError(err)
 		}
 		few = n < splitAbove
@@ -177,17 +184,22 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 	if few {
 		parts = 1
 	}
-	if titles == "" {
-		return s.rankAll(ctx, m, filters, match, need, parts)
+	var titled titledResult
+	if titles != "" {
+		titled = <-titledC
 	}
-	titled := <-titledC
-	if titled.err != nil {
-		return found{}, titled.err
+	stats := <-statsC
+	if err := errors.Join(titled.err, stats.err); err != nil {
+		return found{}, err
 	}
-	if few {
-		return s.rankFewTitlesFirst(ctx, m, filters, match, titled.set, need)
+	r := ranker{s: s, m: m, filters: filters, match: match, stats: stats.stats}
+	switch {
+	case titles == "":
+		return r.all(ctx, need, parts)
+	case few:
+		return r.fewTitlesFirst(ctx, titled.set, need)
 	}
-	return s.rankTitlesFirst(ctx, m, filters, match, titled.set, need, parts)
+	return r.titlesFirst(ctx, titled.set, need, parts)
 }
 
 type titledResult struct {
@@ -195,40 +207,72 @@ type titledResult struct {
 	err error
 }
 
-// rankFewTitlesFirst orders a small set of matches as rankTitlesFirst
-// does, in one statement: every match is ranked, and those with the words
-// in their title sort first.
-func (s *Store) rankFewTitlesFirst(ctx context.Context, m *searchMeta, filters *filterSet, match string, titled bitset, need int) (found, error) {
-	first := registerKeep(&keepState{keep: titled.has, maxID: m.maxID})
+type statsResult struct {
+	stats *rankStats
+	err   error
+}
+
+// rankStatsOf works out bm25's statistics of a match once, for all the
+// statements that rank its parts; nil when nothing matches.
+func (s *Store) rankStatsOf(ctx context.Context, m *searchMeta, match string) (*rankStats, error) {
+	st := &rankState{lengths: m.lengths}
+	h := registerRank(st)
+	defer releaseRank(h)
+	var score float64
+	err := s.db.QueryRowContext(ctx, `SELECT folio_rank(articles_fts, ?) FROM articles_fts
+		WHERE articles_fts MATCH ? LIMIT 1`, h, match).Scan(&score)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, searchError(err)
+	}
+	return st.stats, nil
+}
+
+// ranker ranks the matches of one search.
+type ranker struct {
+	s       *Store
+	m       *searchMeta
+	filters *filterSet
+	match   string
+	stats   *rankStats
+}
+
+// fewTitlesFirst orders a small set of matches as titlesFirst does, in
+// one statement: every match is ranked, and those with the words in their
+// title sort first.
+func (r ranker) fewTitlesFirst(ctx context.Context, titled bitset, need int) (found, error) {
+	first := registerKeep(&keepState{keep: titled.has, maxID: r.m.maxID})
 	defer releaseKeep(first)
-	f := found{set: newBitset(m.maxID)}
-	st := &keepState{keep: filters.keep, set: f.set, maxID: m.maxID}
+	f := found{set: newBitset(r.m.maxID)}
+	st := &keepState{keep: r.filters.keep, set: f.set, maxID: r.m.maxID}
 	var err error
-	f.order, f.matched, err = s.rankRange(ctx, m.lengths, st, match, 0, m.maxID, need, first)
+	f.order, f.matched, err = r.rankRange(ctx, st, 0, r.m.maxID, need, first)
 	return f, err
 }
 
-// rankAll ranks every match by bm25.
-func (s *Store) rankAll(ctx context.Context, m *searchMeta, filters *filterSet, match string, need, parts int) (found, error) {
-	f := found{set: newBitset(m.maxID)}
-	order, matched, err := s.rankParts(ctx, m, filters, f.set, match, need, parts, nil)
+// all ranks every match by bm25.
+func (r ranker) all(ctx context.Context, need, parts int) (found, error) {
+	f := found{set: newBitset(r.m.maxID)}
+	order, matched, err := r.parts(ctx, f.set, need, parts, nil)
 	f.order, f.matched = order, matched
 	return f, err
 }
 
-// rankTitlesFirst puts the matches whose title holds a word of the query
+// titlesFirst puts the matches whose title holds a word of the query
 // first, ranked by bm25 among themselves, then the others by bm25. Only the
 // first group is ranked when it fills the page: the title index finds it
 // from short posting lists, so a word common in bodies is not ranked in
 // every article that mentions it.
-func (s *Store) rankTitlesFirst(ctx context.Context, m *searchMeta, filters *filterSet, match string, titled bitset, need, parts int) (found, error) {
-	f := found{set: newBitset(m.maxID)}
+func (r ranker) titlesFirst(ctx context.Context, titled bitset, need, parts int) (found, error) {
+	f := found{set: newBitset(r.m.maxID)}
 	var err error
-	f.order, f.matched, err = s.rankParts(ctx, m, filters, f.set, match, need, parts, titled.has)
+	f.order, f.matched, err = r.parts(ctx, f.set, need, parts, titled.has)
 	if err != nil || (need >= 0 && len(f.order) >= need) {
 		return f, err
 	}
-	rest, _, err := s.rankParts(ctx, m, filters, nil, match, need-len(f.order), parts,
+	rest, _, err := r.parts(ctx, nil, need-len(f.order), parts,
 		func(id int64) bool { return !titled.has(id) })
 	f.order = append(f.order, rest...)
 	return f, err
@@ -254,11 +298,11 @@ func (s *Store) titleMatches(ctx context.Context, m *searchMeta, expr string) (b
 	return set, rows.Err()
 }
 
-// rankParts ranks the matches that pass the filters (and within, when set)
+// parts ranks the matches that pass the filters (and within, when set)
 // over several connections at once, each taking a range of ids, and keeps
 // the best need. Rows passing the filters are recorded in set.
-func (s *Store) rankParts(ctx context.Context, m *searchMeta, filters *filterSet, set bitset, match string, need, parts int, within func(int64) bool) ([]scored, int, error) {
-	bounds := m.split(parts)
+func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within func(int64) bool) ([]scored, int, error) {
+	bounds := r.m.split(parts)
 	results := make([][]scored, len(bounds)-1)
 	seen := make([]int, len(bounds)-1)
 	errs := make([]error, len(bounds)-1)
@@ -267,8 +311,8 @@ func (s *Store) rankParts(ctx context.Context, m *searchMeta, filters *filterSet
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			st := &keepState{keep: filters.keep, set: set, maxID: m.maxID, within: within}
-			results[i], seen[i], errs[i] = s.rankRange(ctx, m.lengths, st, match, bounds[i], bounds[i+1]-1, need, 0)
+			st := &keepState{keep: r.filters.keep, set: set, maxID: r.m.maxID, within: within}
+			results[i], seen[i], errs[i] = r.rankRange(ctx, st, bounds[i], bounds[i+1]-1, need, 0)
 		}(i)
 	}
 	wg.Wait()
@@ -277,8 +321,8 @@ func (s *Store) rankParts(ctx context.Context, m *searchMeta, filters *filterSet
 	}
 	var order []scored
 	matched := 0
-	for i, r := range results {
-		order = append(order, r...)
+	for i, part := range results {
+		order = append(order, part...)
 		matched += seen[i]
 	}
 	sortScored(order)
@@ -290,22 +334,22 @@ func (s *Store) rankParts(ctx context.Context, m *searchMeta, filters *filterSet
 
 // rankRange ranks the matches with ids in [lo, hi] by bm25. When first is
 // a folio_keep handle, the rows it keeps sort before the others.
-func (s *Store) rankRange(ctx context.Context, lengths []int32, st *keepState, match string, lo, hi int64, need int, first int64) ([]scored, int, error) {
+func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int, first int64) ([]scored, int, error) {
 	h := registerKeep(st)
 	defer releaseKeep(h)
-	r := registerRank(&rankState{lengths: lengths})
-	defer releaseRank(r)
+	rh := registerRank(&rankState{lengths: r.m.lengths, stats: r.stats})
+	defer releaseRank(rh)
 	// Inside a transaction, the index lookups bm25 makes for each row
 	// skip the end-of-statement bookkeeping of autocommit mode.
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := r.s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, 0, searchError(err)
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT rowid, folio_rank(articles_fts, ?) AS score
 		FROM articles_fts
-		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(?, rowid)
-		ORDER BY folio_keep(?, rowid) DESC, score, rowid LIMIT ?`, r, match, lo, hi, h, first, need)
+		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(articles_fts, ?)
+		ORDER BY folio_keep(articles_fts, ?) DESC, score, rowid LIMIT ?`, rh, r.match, lo, hi, h, first, need)
 	if err != nil {
 		return nil, 0, searchError(err)
 	}

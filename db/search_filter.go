@@ -2,14 +2,13 @@ package db
 
 import (
 	"context"
-	"database/sql/driver"
-	"fmt"
 	"math/bits"
 	"strings"
 	"sync"
 	"sync/atomic"
 
-	"modernc.org/sqlite"
+	"modernc.org/libc"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"folio/db/query"
 )
@@ -165,7 +164,7 @@ func (s *Store) ftsBitset(ctx context.Context, m *searchMeta, match string) (bit
 	defer releaseKeep(h)
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
-		WHERE articles_fts MATCH ? AND folio_keep(?, rowid)`, match, h).Scan(&n)
+		WHERE articles_fts MATCH ? AND folio_keep(articles_fts, ?)`, match, h).Scan(&n)
 	if err != nil {
 		return nil, searchError(err)
 	}
@@ -197,32 +196,49 @@ func registerKeep(st *keepState) int64 {
 
 func releaseKeep(h int64) { keepStates.Delete(h) }
 
-// folio_keep(handle, rowid) filters the rows of a full-text match in Go,
-// inside the statement, so that bm25 runs only on rows that pass and the
-// passing rows are collected without crossing into Go one row at a time.
-// Collecting is idempotent, so it does not matter how often SQLite calls it.
-func init() {
-	sqlite.MustRegisterScalarFunction("folio_keep", 2, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
-		h, _ := args[0].(int64)
-		id, _ := args[1].(int64)
-		if h == 0 { // no handle: keep everything (an ORDER BY key that sorts nothing first)
-			return int64(1), nil
-		}
-		v, ok := keepStates.Load(h)
-		if !ok {
-			return nil, fmt.Errorf("folio_keep: unknown handle %d", h)
-		}
-		st := v.(*keepState)
-		st.seen++
-		if id < 0 || id > st.maxID || (st.keep != nil && !st.keep(id)) {
-			return int64(0), nil
-		}
-		if st.set != nil {
-			st.set.set(id)
-		}
-		if st.within != nil && !st.within(id) {
-			return int64(0), nil
-		}
-		return int64(1), nil
-	})
+// folio_keep(articles_fts, handle) filters the rows of a full-text match
+// in Go, inside the statement, so that bm25 runs only on rows that pass
+// and the passing rows are collected without crossing into Go one row at
+// a time. Collecting is idempotent, so it does not matter how often SQLite
+// calls it. It is an FTS5 auxiliary function, which FTS5 calls directly,
+// rather than an SQL function, whose calls cost several times more.
+const keepFunction = "folio_keep"
+
+// keepRow is folio_keep for one row: 1 to keep it, else 0. Handle 0 keeps
+// everything (an ORDER BY key that sorts nothing first).
+func keepRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
+	api := (*sqlite3.TFts5ExtensionApi)(cPointer(pApi))
+	if nVal != 1 {
+		resultError(tls, pCtx, "folio_keep takes the table and a handle")
+		return
+	}
+	h := sqlite3.Xsqlite3_value_int64(tls, *(*uintptr)(cPointer(apVal)))
+	if h == 0 {
+		sqlite3.Xsqlite3_result_int(tls, pCtx, 1)
+		return
+	}
+	v, ok := keepStates.Load(h)
+	if !ok {
+		resultError(tls, pCtx, "folio_keep: unknown handle")
+		return
+	}
+	id := apiCall[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
+	if v.(*keepState).pass(id) {
+		sqlite3.Xsqlite3_result_int(tls, pCtx, 1)
+		return
+	}
+	sqlite3.Xsqlite3_result_int(tls, pCtx, 0)
+}
+
+// pass records a row asked about and tells whether the statement goes on
+// with it.
+func (st *keepState) pass(id int64) bool {
+	st.seen++
+	if id < 0 || id > st.maxID || (st.keep != nil && !st.keep(id)) {
+		return false
+	}
+	if st.set != nil {
+		st.set.set(id)
+	}
+	return st.within == nil || st.within(id)
 }

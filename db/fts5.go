@@ -1,0 +1,129 @@
+package db
+
+import (
+	"fmt"
+	"reflect"
+	"unsafe"
+
+	"modernc.org/libc"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Folio's FTS5 auxiliary functions, added to every connection.
+var auxFunctions = []struct {
+	name string
+	fn   uintptr
+}{
+	{rankFunction, cFunc(rankRow)},
+	{snippetFunction, cFunc(snippetRow)},
+	{keepFunction, cFunc(keepRow)},
+}
+
+func init() {
+	sqlite.RegisterConnectionHook(func(c sqlite.ExecQuerierContext, _ string) error {
+		return createAuxFunctions(c)
+	})
+}
+
+// createAuxFunctions adds Folio's functions to a new connection's FTS5.
+// The driver offers no call for FTS5 auxiliary functions, so this goes to
+// the SQLite library underneath: it reads the connection's handle and
+// asks FTS5 for its API with SELECT fts5(?), as FTS5's documentation
+// shows.
+func createAuxFunctions(c any) error {
+	db, err := connHandle(c)
+	if err != nil {
+		return err
+	}
+	tls := libc.NewTLS()
+	defer tls.Close()
+	api, err := fts5API(tls, db)
+	if err != nil {
+		return err
+	}
+	create := apiCall[func(*libc.TLS, uintptr, uintptr, uintptr, uintptr, uintptr) int32](
+		(*sqlite3.Tfts5_api)(cPointer(api)).FxCreateFunction)
+	for _, f := range auxFunctions {
+		name, err := libc.CString(f.name)
+		if err != nil {
+			return err
+		}
+		rc := create(tls, api, name, 0, f.fn, 0)
+		libc.Xfree(tls, name)
+		if rc != sqlite3.SQLITE_OK {
+			return fmt.Errorf("add %s to FTS5: error %d", f.name, rc)
+		}
+	}
+	return nil
+}
+
+// connHandle is the sqlite3* of a driver connection.
+func connHandle(c any) (uintptr, error) {
+	v := reflect.ValueOf(c)
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	if v.Kind() == reflect.Struct {
+		if f := v.FieldByName("db"); f.IsValid() && f.Kind() == reflect.Uintptr && f.Uint() != 0 {
+			return uintptr(f.Uint()), nil
+		}
+	}
+	return 0, fmt.Errorf("the SQLite driver's connection has changed shape (%T); search needs its handle", c)
+}
+
+// fts5API returns the connection's fts5_api pointer.
+func fts5API(tls *libc.TLS, db uintptr) (uintptr, error) {
+	query, err := libc.CString("SELECT fts5(?1)")
+	if err != nil {
+		return 0, err
+	}
+	defer libc.Xfree(tls, query)
+	kind, err := libc.CString("fts5_api_ptr")
+	if err != nil {
+		return 0, err
+	}
+	defer libc.Xfree(tls, kind)
+	mem := tls.Alloc(16) // the statement, then the API pointer
+	defer tls.Free(16)
+	*(*uintptr)(cPointer(mem)) = 0
+	*(*uintptr)(cPointer(mem + 8)) = 0
+	if rc := sqlite3.Xsqlite3_prepare_v2(tls, db, query, -1, mem, 0); rc != sqlite3.SQLITE_OK {
+		return 0, fmt.Errorf("find FTS5's API: error %d", rc)
+	}
+	stmt := *(*uintptr)(cPointer(mem))
+	defer sqlite3.Xsqlite3_finalize(tls, stmt)
+	sqlite3.Xsqlite3_bind_pointer(tls, stmt, 1, mem+8, kind, 0)
+	sqlite3.Xsqlite3_step(tls, stmt)
+	api := *(*uintptr)(cPointer(mem + 8))
+	if api == 0 {
+		return 0, fmt.Errorf("find FTS5's API: this SQLite has no FTS5")
+	}
+	return api, nil
+}
+
+// cPointer is a pointer to memory of the C library: SQLite's own or
+// libc's allocations, outside Go's heap, so they never move. (go vet's
+// check of uintptr conversions cannot know where an address comes from.)
+func cPointer(p uintptr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&p)) }
+
+// cFunc turns a Go function into the function pointer the transpiled
+// SQLite calls, as the driver does for its own callbacks.
+func cFunc[T any](f T) uintptr {
+	return *(*uintptr)(unsafe.Pointer(&struct{ f T }{f}))
+}
+
+// apiCall turns an FTS5 API function through its pointer.
+func apiCall[T any](p uintptr) T {
+	return *(*T)(unsafe.Pointer(&struct{ uintptr }{p}))
+}
+
+func resultError(tls *libc.TLS, pCtx uintptr, msg string) {
+	z, err := libc.CString(msg)
+	if err != nil {
+		sqlite3.Xsqlite3_result_error_nomem(tls, pCtx)
+		return
+	}
+	defer libc.Xfree(tls, z)
+	sqlite3.Xsqlite3_result_error(tls, pCtx, z, -1)
+}
