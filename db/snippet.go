@@ -187,12 +187,7 @@ func (p *passageTokens) passage(body []byte, hits []passageHit) string {
 	start := p.start(body)
 	end := min(start+snippetTokens, p.from+len(p.spans))
 	spans := p.spans[start-p.from : end-p.from]
-	marked := make([]bool, len(spans))
-	for _, h := range hits {
-		for pos := max(h.start, start); pos < min(h.end, end); pos++ {
-			marked[pos-start] = true
-		}
-	}
+	opens, closes := markRanges(hits, start, end)
 	var b strings.Builder
 	if start > 0 {
 		b.WriteString("…")
@@ -201,11 +196,11 @@ func (p *passageTokens) passage(body []byte, hits []passageHit) string {
 		if i > 0 {
 			b.Write(body[spans[i-1].end:span.start])
 		}
-		if marked[i] && (i == 0 || !marked[i-1]) {
+		if opens[start+i] {
 			b.WriteString(MarkStart)
 		}
 		b.Write(body[span.start:span.end])
-		if marked[i] && (i+1 == len(spans) || !marked[i+1]) {
+		if closes[start+i] {
 			b.WriteString(MarkEnd)
 		}
 	}
@@ -213,6 +208,32 @@ func (p *passageTokens) passage(body []byte, hits []passageHit) string {
 		b.WriteString("…")
 	}
 	return b.String()
+}
+
+// markRanges says which tokens of [start, end) open and close a mark:
+// one mark per match, overlapping matches merged.
+func markRanges(hits []passageHit, start, end int) (opens, closes map[int]bool) {
+	opens, closes = map[int]bool{}, map[int]bool{}
+	from, to := -1, -1 // the mark being built
+	flush := func() {
+		if from >= 0 {
+			opens[from], closes[to-1] = true, true
+		}
+	}
+	for _, h := range hits { // in order of start
+		s, e := max(h.start, start), min(h.end, end)
+		if s >= e {
+			continue
+		}
+		if from >= 0 && s < to {
+			to = max(to, e)
+			continue
+		}
+		flush()
+		from, to = s, e
+	}
+	flush()
+	return opens, closes
 }
 
 // start is the token the passage starts at.
