@@ -152,3 +152,46 @@ func TestSumVarints(t *testing.T) {
 		}
 	}
 }
+
+// The row lengths are read again when the text changes, and kept when
+// only tags and the like do.
+func TestLengthsFollowTheText(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	out, err := s.ImportArticles(ctx, []NewArticle{{Title: "Ferry", Body: "A ferry to Gozo.", Path: "/f.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := out[0].ID
+	m1, err := s.searchMeta(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m1.lengths[id] != 1+4 { // title, body
+		t.Fatalf("length %d, want 5", m1.lengths[id])
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET starred = 1 WHERE id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := s.searchMeta(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2 == m1 || &m2.lengths[0] != &m1.lengths[0] {
+		t.Error("a star read the library again without keeping the lengths")
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET body = 'A slow ferry to Gozo and Comino.' WHERE id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	m3, err := s.searchMeta(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m3.lengths[id] != 1+7 {
+		t.Errorf("length after an edit %d, want 8", m3.lengths[id])
+	}
+}

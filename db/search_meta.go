@@ -113,7 +113,7 @@ func (s *Store) searchMeta(ctx context.Context) (*searchMeta, error) {
 	if m != nil && m.generation == g {
 		return m, nil
 	}
-	m, err = s.loadSearchMeta(ctx)
+	m, err = s.loadSearchMeta(ctx, m)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,10 @@ func (s *Store) searchMeta(ctx context.Context) (*searchMeta, error) {
 // so the counters and the data agree. Rows come grouped, their values
 // packed by group_concat: a handful of rows cross into Go instead of one
 // per article.
-func (s *Store) loadSearchMeta(ctx context.Context) (*searchMeta, error) {
+//
+// The row lengths of the full-text index change only with the text, so
+// they are taken from prev when only tags, stars and the like changed.
+func (s *Store) loadSearchMeta(ctx context.Context, prev *searchMeta) (*searchMeta, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("read the library for search: %w", err)
@@ -148,7 +151,12 @@ func (s *Store) loadSearchMeta(ctx context.Context) (*searchMeta, error) {
 	m.flags = make([]uint8, n)
 	m.published = make([]int32, n)
 	m.source = make([]int32, n)
-	for _, load := range []func(context.Context, *sql.Tx) error{m.loadArticles, m.loadTags, m.loadAnnotations, m.loadLengths} {
+	loads := []func(context.Context, *sql.Tx) error{m.loadArticles, m.loadTags, m.loadAnnotations, m.loadLengths}
+	if prev != nil && prev.generation.text == m.generation.text && prev.maxID == m.maxID {
+		m.lengths = prev.lengths
+		loads = loads[:3]
+	}
+	for _, load := range loads {
 		if err := load(ctx, tx); err != nil {
 			return nil, fmt.Errorf("read the library for search: %w", err)
 		}
