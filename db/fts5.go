@@ -3,6 +3,8 @@ package db
 import (
 	"fmt"
 	"reflect"
+	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"modernc.org/libc"
@@ -102,6 +104,41 @@ func fts5API(tls *libc.TLS, db uintptr) (uintptr, error) {
 	return api, nil
 }
 
+// handles lets a statement's calls into Go find their state: the state is
+// registered under a number, which the statement passes as an argument
+// (C code cannot hold Go pointers).
+type handles[T any] struct {
+	states sync.Map // int64 → T
+	next   atomic.Int64
+}
+
+func (h *handles[T]) add(state T) int64 {
+	n := h.next.Add(1)
+	h.states.Store(n, state)
+	return n
+}
+
+func (h *handles[T]) get(n int64) (T, bool) {
+	v, ok := h.states.Load(n)
+	if !ok {
+		var zero T
+		return zero, false
+	}
+	return v.(T), true
+}
+
+func (h *handles[T]) drop(n int64) { h.states.Delete(n) }
+
+// handleArg reads the handle an auxiliary function is called with (its one
+// argument after the table), or sets an error result.
+func handleArg(tls *libc.TLS, pCtx uintptr, nVal int32, apVal uintptr, name string) (int64, bool) {
+	if nVal != 1 {
+		resultError(tls, pCtx, name+" takes the table and a handle")
+		return 0, false
+	}
+	return sqlite3.Xsqlite3_value_int64(tls, *(*uintptr)(cPointer(apVal))), true
+}
+
 // cPointer is a pointer to memory of the C library: SQLite's own or
 // libc's allocations, outside Go's heap, so they never move. (go vet's
 // check of uintptr conversions cannot know where an address comes from.)
@@ -113,11 +150,12 @@ func cFunc[T any](f T) uintptr {
 	return *(*uintptr)(unsafe.Pointer(&struct{ f T }{f}))
 }
 
-// apiCall turns an FTS5 API function through its pointer.
+// apiCall makes a C function pointer (an FTS5 API method) callable.
 func apiCall[T any](p uintptr) T {
 	return *(*T)(unsafe.Pointer(&struct{ uintptr }{p}))
 }
 
+// resultError sets an auxiliary function's result to an error.
 func resultError(tls *libc.TLS, pCtx uintptr, msg string) {
 	z, err := libc.CString(msg)
 	if err != nil {

@@ -2,8 +2,6 @@ package db
 
 import (
 	"math"
-	"sync"
-	"sync/atomic"
 
 	"modernc.org/libc"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -43,33 +41,20 @@ type rankStats struct {
 	avgdl float64
 }
 
-var (
-	rankStates sync.Map // int64 handle → *rankState
-	rankNext   atomic.Int64
-)
-
-func registerRank(st *rankState) int64 {
-	h := rankNext.Add(1)
-	rankStates.Store(h, st)
-	return h
-}
-
-func releaseRank(h int64) { rankStates.Delete(h) }
+var rankStates handles[*rankState]
 
 // rankRow is folio_rank for one row.
 func rankRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
 	api := (*sqlite3.TFts5ExtensionApi)(cPointer(pApi))
-	if nVal != 1 {
-		resultError(tls, pCtx, "folio_rank takes the table and a handle")
+	h, ok := handleArg(tls, pCtx, nVal, apVal, rankFunction)
+	if !ok {
 		return
 	}
-	h := sqlite3.Xsqlite3_value_int64(tls, *(*uintptr)(cPointer(apVal)))
-	v, ok := rankStates.Load(h)
+	st, ok := rankStates.get(h)
 	if !ok {
 		resultError(tls, pCtx, "folio_rank: unknown handle")
 		return
 	}
-	st := v.(*rankState)
 	if st.stats == nil {
 		if rc := st.prepare(tls, api, pFts); rc != sqlite3.SQLITE_OK {
 			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)

@@ -53,8 +53,8 @@ func (s *Store) find(ctx context.Context, m *searchMeta, q query.Query, sort Sor
 	case q.Match != "":
 		f.set = newBitset(m.maxID)
 		st := &keepState{keep: filters.keep, set: f.set, maxID: m.maxID}
-		h := registerKeep(st)
-		defer releaseKeep(h)
+		h := keepStates.add(st)
+		defer keepStates.drop(h)
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
 			WHERE articles_fts MATCH ? AND folio_keep(articles_fts, ?)`, q.Match, h).Scan(&n)
@@ -216,8 +216,8 @@ type statsResult struct {
 // statements that rank its parts; nil when nothing matches.
 func (s *Store) rankStatsOf(ctx context.Context, m *searchMeta, match string) (*rankStats, error) {
 	st := &rankState{lengths: m.lengths}
-	h := registerRank(st)
-	defer releaseRank(h)
+	h := rankStates.add(st)
+	defer rankStates.drop(h)
 	var score float64
 	err := s.db.QueryRowContext(ctx, `SELECT folio_rank(articles_fts, ?) FROM articles_fts
 		WHERE articles_fts MATCH ? LIMIT 1`, h, match).Scan(&score)
@@ -243,8 +243,8 @@ type ranker struct {
 // one statement: every match is ranked, and those with the words in their
 // title sort first.
 func (r ranker) fewTitlesFirst(ctx context.Context, titled bitset, need int) (found, error) {
-	first := registerKeep(&keepState{keep: titled.has, maxID: r.m.maxID})
-	defer releaseKeep(first)
+	first := keepStates.add(&keepState{keep: titled.has, maxID: r.m.maxID})
+	defer keepStates.drop(first)
 	f := found{set: newBitset(r.m.maxID)}
 	st := &keepState{keep: r.filters.keep, set: f.set, maxID: r.m.maxID}
 	var err error
@@ -335,10 +335,10 @@ func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within f
 // rankRange ranks the matches with ids in [lo, hi] by bm25. When first is
 // a folio_keep handle, the rows it keeps sort before the others.
 func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int, first int64) ([]scored, int, error) {
-	h := registerKeep(st)
-	defer releaseKeep(h)
-	rh := registerRank(&rankState{lengths: r.m.lengths, stats: r.stats})
-	defer releaseRank(rh)
+	h := keepStates.add(st)
+	defer keepStates.drop(h)
+	rh := rankStates.add(&rankState{lengths: r.m.lengths, stats: r.stats})
+	defer rankStates.drop(rh)
 	// Inside a transaction, the index lookups bm25 makes for each row
 	// skip the end-of-statement bookkeeping of autocommit mode.
 	tx, err := r.s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})

@@ -4,8 +4,6 @@ import (
 	"context"
 	"math/bits"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"modernc.org/libc"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -160,8 +158,8 @@ func (f *filterSet) keep(id int64) bool {
 // ftsBitset returns the set of articles an FTS5 expression matches.
 func (s *Store) ftsBitset(ctx context.Context, m *searchMeta, match string) (bitset, error) {
 	set := newBitset(m.maxID)
-	h := registerKeep(&keepState{set: set, maxID: m.maxID})
-	defer releaseKeep(h)
+	h := keepStates.add(&keepState{set: set, maxID: m.maxID})
+	defer keepStates.drop(h)
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
 		WHERE articles_fts MATCH ? AND folio_keep(articles_fts, ?)`, match, h).Scan(&n)
@@ -183,18 +181,7 @@ type keepState struct {
 	within func(id int64) bool
 }
 
-var (
-	keepStates sync.Map // int64 handle → *keepState
-	keepNext   atomic.Int64
-)
-
-func registerKeep(st *keepState) int64 {
-	h := keepNext.Add(1)
-	keepStates.Store(h, st)
-	return h
-}
-
-func releaseKeep(h int64) { keepStates.Delete(h) }
+var keepStates handles[*keepState]
 
 // folio_keep(articles_fts, handle) filters the rows of a full-text match
 // in Go, inside the statement, so that bm25 runs only on rows that pass
@@ -208,22 +195,21 @@ const keepFunction = "folio_keep"
 // everything (an ORDER BY key that sorts nothing first).
 func keepRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
 	api := (*sqlite3.TFts5ExtensionApi)(cPointer(pApi))
-	if nVal != 1 {
-		resultError(tls, pCtx, "folio_keep takes the table and a handle")
+	h, ok := handleArg(tls, pCtx, nVal, apVal, keepFunction)
+	if !ok {
 		return
 	}
-	h := sqlite3.Xsqlite3_value_int64(tls, *(*uintptr)(cPointer(apVal)))
 	if h == 0 {
 		sqlite3.Xsqlite3_result_int(tls, pCtx, 1)
 		return
 	}
-	v, ok := keepStates.Load(h)
+	st, ok := keepStates.get(h)
 	if !ok {
 		resultError(tls, pCtx, "folio_keep: unknown handle")
 		return
 	}
 	id := apiCall[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
-	if v.(*keepState).pass(id) {
+	if st.pass(id) {
 		sqlite3.Xsqlite3_result_int(tls, pCtx, 1)
 		return
 	}

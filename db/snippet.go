@@ -3,8 +3,6 @@ package db
 import (
 	"bytes"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unsafe"
 
 	"modernc.org/libc"
@@ -42,10 +40,7 @@ type passageTokens struct {
 	more        bool // the body goes on after to
 }
 
-var (
-	passages    sync.Map // uintptr handle → *passageTokens
-	passageNext atomic.Uintptr
-)
+var passages handles[*passageTokens]
 
 // snippetRow is folio_snippet for one row.
 func snippetRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
@@ -140,11 +135,10 @@ func columnText(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, col
 
 // tokenize runs the table's tokenizer over text until the passage ends.
 func tokenize(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, text cText, p *passageTokens) int32 {
-	h := passageNext.Add(1)
-	passages.Store(h, p)
-	defer passages.Delete(h)
+	h := passages.add(p)
+	defer passages.drop(h)
 	rc := apiCall[func(*libc.TLS, uintptr, uintptr, int32, uintptr, uintptr) int32](api.FxTokenize)(
-		tls, pFts, text.p, int32(text.n), h, cFunc(passageToken))
+		tls, pFts, text.p, int32(text.n), uintptr(h), cFunc(passageToken))
 	if rc == sqlite3.SQLITE_DONE {
 		return sqlite3.SQLITE_OK
 	}
@@ -157,11 +151,10 @@ func passageToken(tls *libc.TLS, pCtx uintptr, flags int32, pToken uintptr, nTok
 	if flags&sqlite3.FTS5_TOKEN_COLOCATED != 0 {
 		return sqlite3.SQLITE_OK
 	}
-	v, ok := passages.Load(pCtx)
+	p, ok := passages.get(int64(pCtx))
 	if !ok {
 		return sqlite3.SQLITE_ERROR
 	}
-	p := v.(*passageTokens)
 	pos := p.pos
 	p.pos++
 	if pos >= p.to {
