@@ -30,6 +30,9 @@ type rankState struct {
 	lengths []int32 // by rowid: tokens in all columns, as docsize holds
 	stats   *rankStats
 	freq    []float64 // scratch: the current row's weighted phrase counts
+	// deferOne, when set, leaves a one-phrase query's idf to the caller
+	// (see rankStats.deferred).
+	deferOne bool
 }
 
 // rankStats are bm25's statistics of a query: each phrase's inverse
@@ -39,6 +42,36 @@ type rankState struct {
 type rankStats struct {
 	idf   []float64
 	avgdl float64
+	rows  int64 // rows in the index
+	// deferred is set when the query is one phrase and its idf was left
+	// at 1: the rows a ranking visits are then exactly the rows holding
+	// the phrase, so it counts them on the way, and the scores are scaled
+	// by the idf afterwards (see scale), without bm25's own pass over the
+	// phrase's whole posting list. Order does not depend on a factor that
+	// every score shares.
+	deferred bool
+}
+
+// scale turns the scores of a deferred one-phrase ranking into bm25's,
+// given how many rows hold the phrase.
+func (s *rankStats) scale(order []scored, holding int) {
+	if s == nil || !s.deferred {
+		return
+	}
+	idf := bm25IDF(s.rows, int64(holding))
+	for i := range order {
+		order[i].score *= idf
+	}
+}
+
+// bm25IDF is FTS5's inverse document frequency of a phrase found in hits
+// of rows rows, kept above zero.
+func bm25IDF(rows, hits int64) float64 {
+	idf := math.Log((float64(rows) - float64(hits) + 0.5) / (float64(hits) + 0.5))
+	if idf <= 0 {
+		return 1e-6
+	}
+	return idf
 }
 
 var rankStates handles[*rankState]
@@ -86,6 +119,11 @@ func (st *rankState) prepare(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts
 	avgdl := float64(*(*int64)(cPointer(mem + 8))) / float64(rows)
 	phrases := apiCall[func(*libc.TLS, uintptr) int32](api.FxPhraseCount)(tls, pFts)
 	idf := make([]float64, phrases)
+	if phrases == 1 && st.deferOne {
+		idf[0] = 1
+		st.stats = &rankStats{idf: idf, avgdl: avgdl, rows: rows, deferred: true}
+		return sqlite3.SQLITE_OK
+	}
 	for i := range idf {
 		*(*int64)(cPointer(mem)) = 0
 		rc = apiCall[func(*libc.TLS, uintptr, int32, uintptr, uintptr) int32](api.FxQueryPhrase)(
@@ -93,13 +131,9 @@ func (st *rankState) prepare(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts
 		if rc != sqlite3.SQLITE_OK {
 			return rc
 		}
-		hits := float64(*(*int64)(cPointer(mem)))
-		idf[i] = math.Log((float64(rows) - hits + 0.5) / (hits + 0.5))
-		if idf[i] <= 0 {
-			idf[i] = 1e-6
-		}
+		idf[i] = bm25IDF(rows, *(*int64)(cPointer(mem)))
 	}
-	st.stats = &rankStats{idf: idf, avgdl: avgdl}
+	st.stats = &rankStats{idf: idf, avgdl: avgdl, rows: rows}
 	return sqlite3.SQLITE_OK
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"folio/db/corpus"
+	"folio/db/query"
 )
 
 // folio_rank must give exactly FTS5's bm25 with the same weights: it only
@@ -43,6 +44,13 @@ func TestRankMatchesBM25(t *testing.T) {
 		`"` + words[0] + `" "` + words[0] + `"`,
 	}
 	compareRanks(t, s, queries)
+	compareSearchScores(t, s, words)
+	t.Run("split", func(t *testing.T) { // as in a large library, in parts
+		defer func(library, matches int) { splitLibraryAbove, splitAbove = library, matches }(splitLibraryAbove, splitAbove)
+		splitLibraryAbove, splitAbove = 10, 10
+		s.searchState().results = resultCache{}
+		compareSearchScores(t, s, words)
+	})
 
 	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET body = body || ' ' || body WHERE id % 3 = 0`); err != nil {
 		t.Fatal(err)
@@ -51,6 +59,43 @@ func TestRankMatchesBM25(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareRanks(t, s, queries)
+	if err := s.TrashArticles(ctx, []int64{2, 4, 8}); err != nil {
+		t.Fatal(err)
+	}
+	compareSearchScores(t, s, words)
+}
+
+// compareSearchScores checks the scores Search reports against bm25, for
+// searches of one phrase (whose idf is worked out after ranking) and of
+// several, ranked in one statement or in parts, with and without filters.
+func compareSearchScores(t *testing.T, s *Store, words []string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, q := range []string{
+		words[0], words[5], `"` + words[0] + ` ` + words[1] + `"`, words[2] + `*`, `title:` + words[0],
+		words[1] + ` ` + words[2], words[3] + ` OR ` + words[4], words[5] + ` -` + words[6],
+		words[0] + ` after:2000`,
+	} {
+		res, err := s.Search(ctx, SearchRequest{Query: q, Limit: 100})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if len(res.Hits) == 0 {
+			t.Errorf("%s found nothing; the comparison needs hits", q)
+		}
+		parsed := query.Parse(q)
+		for _, h := range res.Hits {
+			var want float64
+			err := s.db.QueryRowContext(ctx, `SELECT -bm25(articles_fts, `+rankWeights+`) FROM articles_fts
+				WHERE articles_fts MATCH ? AND rowid = ?`, parsed.Match, h.Article.ID).Scan(&want)
+			if err != nil {
+				t.Fatalf("%s: article %d: %v", q, h.Article.ID, err)
+			}
+			if math.Abs(h.Score-want) > 1e-9*math.Max(1, math.Abs(want)) {
+				t.Errorf("%s: article %d scores %v, bm25 %v", q, h.Article.ID, h.Score, want)
+			}
+		}
+	}
 }
 
 // commonWords are words of the library's index, most frequent first.

@@ -126,14 +126,18 @@ func (s *Store) ordered(ctx context.Context, m *searchMeta, set bitset, sort Sor
 // library: bm25 is computed for each matching row, and that is the one
 // cost of a common word that grows with the library.
 func rankParts(live int) int {
-	if live < 20000 {
+	if live < splitLibraryAbove {
 		return 1
 	}
 	return connections()
 }
 
-// splitAbove is how many matches make sharing the ranking worth it.
-const splitAbove = 2000
+// Sharing the ranking is worth it from splitLibraryAbove articles and
+// splitAbove matches (variables for the tests).
+var (
+	splitLibraryAbove = 20000
+	splitAbove        = 2000
+)
 
 // connections is how many connections one search uses at once: one per
 // core, within what the store's pool holds.
@@ -193,13 +197,19 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 		return found{}, err
 	}
 	r := ranker{s: s, m: m, filters: filters, match: match, stats: stats.stats}
+	var f found
+	var err error
 	switch {
 	case titles == "":
-		return r.all(ctx, need, parts)
+		f, err = r.all(ctx, need, parts)
 	case few:
-		return r.fewTitlesFirst(ctx, titled.set, need)
+		f, err = r.fewTitlesFirst(ctx, titled.set, need)
+	default:
+		f, err = r.titlesFirst(ctx, titled.set, need, parts)
 	}
-	return r.titlesFirst(ctx, titled.set, need, parts)
+	// Every ranking visits each full-text match once: f.matched.
+	stats.stats.scale(f.order, f.matched)
+	return f, err
 }
 
 type titledResult struct {
@@ -215,7 +225,7 @@ type statsResult struct {
 // rankStatsOf works out bm25's statistics of a match once, for all the
 // statements that rank its parts; nil when nothing matches.
 func (s *Store) rankStatsOf(ctx context.Context, m *searchMeta, match string) (*rankStats, error) {
-	st := &rankState{lengths: m.lengths}
+	st := &rankState{lengths: m.lengths, deferOne: true}
 	h := rankStates.add(st)
 	defer rankStates.drop(h)
 	var score float64
