@@ -5,25 +5,52 @@ import (
 	"database/sql"
 )
 
-// loadLengths reads every row's length in tokens (all columns together)
+// docLengths are the row lengths of the full-text index as of one state
+// of the text (a generation.text).
+type docLengths struct {
+	byID []int32
+	text int64
+	err  error
+}
+
+// readDocLengths reads the row lengths in a transaction of its own, so
+// that it can run while the rest of the per-article data is read; the
+// caller uses them if the text has not changed in between.
+func (s *Store) readDocLengths(ctx context.Context) docLengths {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return docLengths{err: err}
+	}
+	defer tx.Rollback()
+	var d docLengths
+	var maxID int64
+	if err := tx.QueryRowContext(ctx, `SELECT text, (SELECT coalesce(max(id), 0) FROM articles)
+		FROM search_generation WHERE id = 1`).Scan(&d.text, &maxID); err != nil {
+		return docLengths{err: err}
+	}
+	d.byID, d.err = readLengths(ctx, tx, min(maxID, maxDenseID))
+	return d
+}
+
+// readLengths reads every row's length in tokens (all columns together)
 // from the full-text index's docsize table, for folio_rank. Each size is
 // a run of varints, one per column.
-func (m *searchMeta) loadLengths(ctx context.Context, tx *sql.Tx) error {
-	m.lengths = make([]int32, m.maxID+1)
-	rows, err := tx.QueryContext(ctx, `SELECT id, sz FROM articles_fts_docsize WHERE id BETWEEN 0 AND ?`, m.maxID)
+func readLengths(ctx context.Context, tx *sql.Tx, maxID int64) ([]int32, error) {
+	lengths := make([]int32, maxID+1)
+	rows, err := tx.QueryContext(ctx, `SELECT id, sz FROM articles_fts_docsize WHERE id BETWEEN 0 AND ?`, maxID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
 	var id int64
 	var sz []byte
 	for rows.Next() {
 		if err := rows.Scan(&id, &sz); err != nil {
-			return err
+			return nil, err
 		}
-		m.lengths[id] = sumVarints(sz)
+		lengths[id] = sumVarints(sz)
 	}
-	return rows.Err()
+	return lengths, rows.Err()
 }
 
 // sumVarints adds up SQLite varints (seven bits a byte, high bit set on

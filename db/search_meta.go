@@ -129,8 +129,51 @@ func (s *Store) searchMeta(ctx context.Context) (*searchMeta, error) {
 // per article.
 //
 // The row lengths of the full-text index change only with the text, so
-// they are taken from prev when only tags, stars and the like changed.
+// they are taken from prev when only tags, stars and the like changed;
+// otherwise they are read meanwhile on another connection.
 func (s *Store) loadSearchMeta(ctx context.Context, prev *searchMeta) (*searchMeta, error) {
+	var lengthsC chan docLengths
+	if prev == nil || prev.generation.text != s.textGeneration(ctx) {
+		lengthsC = make(chan docLengths, 1)
+		go func() { lengthsC <- s.readDocLengths(ctx) }()
+	}
+	m, err := s.loadSearchMetaTx(ctx, false)
+	if err != nil {
+		if lengthsC != nil {
+			<-lengthsC
+		}
+		return nil, err
+	}
+	if lengthsC == nil && prev.generation.text == m.generation.text && prev.maxID == m.maxID {
+		m.lengths = prev.lengths
+		return m, nil
+	}
+	var d docLengths
+	if lengthsC != nil {
+		d = <-lengthsC
+	}
+	if d.err == nil && d.byID != nil && d.text == m.generation.text && len(d.byID) == int(m.maxID)+1 {
+		m.lengths = d.byID
+		return m, nil
+	}
+	// The text changed while they were read (or they could not be): read
+	// everything again, in one transaction.
+	return s.loadSearchMetaTx(ctx, true)
+}
+
+// textGeneration is the text's change counter, or -1 when it cannot be
+// read (the load that follows reports the error).
+func (s *Store) textGeneration(ctx context.Context) int64 {
+	g, err := s.currentGeneration(ctx)
+	if err != nil {
+		return -1
+	}
+	return g.text
+}
+
+// loadSearchMetaTx reads the per-article data in one read transaction,
+// the row lengths only when asked.
+func (s *Store) loadSearchMetaTx(ctx context.Context, lengths bool) (*searchMeta, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("read the library for search: %w", err)
@@ -151,13 +194,13 @@ func (s *Store) loadSearchMeta(ctx context.Context, prev *searchMeta) (*searchMe
 	m.flags = make([]uint8, n)
 	m.published = make([]int32, n)
 	m.source = make([]int32, n)
-	loads := []func(context.Context, *sql.Tx) error{m.loadArticles, m.loadTags, m.loadAnnotations, m.loadLengths}
-	if prev != nil && prev.generation.text == m.generation.text && prev.maxID == m.maxID {
-		m.lengths = prev.lengths
-		loads = loads[:3]
-	}
-	for _, load := range loads {
+	for _, load := range []func(context.Context, *sql.Tx) error{m.loadArticles, m.loadTags, m.loadAnnotations} {
 		if err := load(ctx, tx); err != nil {
+			return nil, fmt.Errorf("read the library for search: %w", err)
+		}
+	}
+	if lengths {
+		if m.lengths, err = readLengths(ctx, tx, m.maxID); err != nil {
 			return nil, fmt.Errorf("read the library for search: %w", err)
 		}
 	}
