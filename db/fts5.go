@@ -157,11 +157,27 @@ func apiCall[T any](p uintptr) T {
 
 // resultError sets an auxiliary function's result to an error.
 func resultError(tls *libc.TLS, pCtx uintptr, msg string) {
-	z, err := libc.CString(msg)
+	withCString(tls, pCtx, msg, func(z uintptr) { sqlite3.Xsqlite3_result_error(tls, pCtx, z, -1) })
+}
+
+// resultText sets an auxiliary function's text result (SQLite copies it).
+func resultText(tls *libc.TLS, pCtx uintptr, s string) {
+	withCString(tls, pCtx, s, func(z uintptr) {
+		sqlite3.Xsqlite3_result_text(tls, pCtx, z, int32(len(s)), sqliteTransient)
+	})
+}
+
+// withCString calls f with s as a C string, or sets an out-of-memory
+// result.
+func withCString(tls *libc.TLS, pCtx uintptr, s string, f func(z uintptr)) {
+	z, err := libc.CString(s)
 	if err != nil {
 		sqlite3.Xsqlite3_result_error_nomem(tls, pCtx)
 		return
 	}
 	defer libc.Xfree(tls, z)
-	sqlite3.Xsqlite3_result_error(tls, pCtx, z, -1)
+	f(z)
 }
+
+// sqliteTransient tells SQLite to copy a result before it returns.
+const sqliteTransient = ^uintptr(0)

@@ -17,11 +17,7 @@ import (
 // again after articles are edited and deleted (new lengths, new averages).
 func TestRankMatchesBM25(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openTestStore(t)
 	gen := corpus.New(3, "")
 	var list []NewArticle
 	for i := range 400 {
@@ -166,16 +162,12 @@ func compareRanks(t *testing.T, s *Store, queries []string) {
 
 func TestRankUnknownHandle(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openTestStore(t)
 	if _, err := s.ImportArticles(ctx, []NewArticle{{Title: "Ferry", Body: "A ferry to Gozo.", Path: "/f.txt"}}); err != nil {
 		t.Fatal(err)
 	}
 	var score float64
-	err = s.db.QueryRowContext(ctx, `SELECT folio_rank(articles_fts, 987654321) FROM articles_fts WHERE articles_fts MATCH 'ferry'`).Scan(&score)
+	err := s.db.QueryRowContext(ctx, `SELECT folio_rank(articles_fts, 987654321) FROM articles_fts WHERE articles_fts MATCH 'ferry'`).Scan(&score)
 	if err == nil {
 		t.Fatalf("an unknown handle gave score %v, not an error", score)
 	}
@@ -202,11 +194,7 @@ func TestSumVarints(t *testing.T) {
 // only tags and the like do.
 func TestLengthsFollowTheText(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openTestStore(t)
 	out, err := s.ImportArticles(ctx, []NewArticle{{Title: "Ferry", Body: "A ferry to Gozo.", Path: "/f.txt"}})
 	if err != nil {
 		t.Fatal(err)
@@ -239,4 +227,16 @@ func TestLengthsFollowTheText(t *testing.T) {
 	if m3.lengths[id] != 1+7 {
 		t.Errorf("length after an edit %d, want 8", m3.lengths[id])
 	}
+}
+
+// openTestStore opens a new library in a temporary folder (dbtest.Open,
+// for the tests inside the package).
+func openTestStore(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,11 +15,7 @@ import (
 func fuzzLibrary(t testing.TB) *Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openTestStore(t)
 	articles := []NewArticle{
 		{Title: "Belarus supplied diesel to Russia", Source: "Reuters", Published: "2023-09-15",
 			Body: "Minsk supplied diesel fuel to Moscow. Lukashenko floated a three-way cooperation with North Korea.",

@@ -20,9 +20,6 @@ const snippetFunction = "folio_snippet"
 // bodyColumn is the body's column in articles_fts.
 const bodyColumn = 3
 
-// sqliteTransient tells SQLite to copy a result before it returns.
-const sqliteTransient = ^uintptr(0)
-
 // passageHit is one phrase found in the body, in token positions.
 type passageHit struct{ phrase, start, end int }
 
@@ -241,15 +238,4 @@ func (p *passageTokens) start(body []byte) int {
 		}
 	}
 	return max(p.from, p.first-(snippetTokens-(p.last-p.first))/2)
-}
-
-// resultText sets a function's text result (SQLite copies it).
-func resultText(tls *libc.TLS, pCtx uintptr, s string) {
-	z, err := libc.CString(s)
-	if err != nil {
-		sqlite3.Xsqlite3_result_error_nomem(tls, pCtx)
-		return
-	}
-	defer libc.Xfree(tls, z)
-	sqlite3.Xsqlite3_result_text(tls, pCtx, z, int32(len(s)), sqliteTransient)
 }
