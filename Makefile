@@ -14,7 +14,7 @@ GO_SOURCES := $(shell find . -name '*.go' -not -path './frontend/*' -not -path '
 FRONTEND_SOURCES := $(shell find frontend/src frontend/wailsjs -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/package-lock.json
 
 APT_BUILD := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential
-APT_TEST := xvfb xauth chromium imagemagick xdotool x11-utils desktop-file-utils sqlite3
+APT_TEST := xvfb xauth chromium imagemagick xdotool x11-utils desktop-file-utils sqlite3 python3-gi gir1.2-gtk-3.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run build test test-go test-frontend test-e2e test-desktop bench check deps deps-build deps-test \
@@ -79,10 +79,10 @@ deps-build: .deps-apt-build .deps-node go.sum.ok frontend/node_modules/.installe
 deps-test: deps-build .deps-apt-test
 
 # System packages: install only what is missing.
-.deps-apt-build:
+.deps-apt-build: Makefile
 	@$(call apt_install,$(APT_BUILD))
 	@touch $@
-.deps-apt-test:
+.deps-apt-test: Makefile
 	@$(call apt_install,$(APT_TEST))
 	@touch $@
 

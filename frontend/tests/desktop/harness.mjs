@@ -3,6 +3,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
@@ -61,4 +65,26 @@ export async function until(what, fn, timeoutMs = 30_000) {
     await sleep(200);
   }
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/**
+ * Drags files from another application's window onto the point `to` of the
+ * screen with the pointer, as a person does from a file manager: X drag and
+ * drop, from the GTK window of drag-source.py, placed at 20,800. `x` runs
+ * xdotool on the display.
+ */
+export async function dragFiles(x, env, files, to) {
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'; // the one with GTK's bindings
+  const source = start(python, [path.join(here, 'drag-source.py'), '20', '800', ...files], { env });
+  await until('the window to drag from', async () => source.log().includes('ready'), 15_000);
+  x('mousemove', '90', '835', 'mousedown', '1');
+  // Small steps first (past GTK's drag threshold), then across to the target.
+  for (const [px, py] of [[100, 830], [120, 810], [200, 700], [400, 550], [to[0] - 10, to[1] - 10], to]) {
+    x('mousemove', String(px), String(py));
+    await sleep(200);
+  }
+  await sleep(300);
+  x('mouseup', '1');
+  await until('the drag to end', async () => source.log().includes('drag ended'), 10_000);
+  source.kill('SIGTERM');
 }

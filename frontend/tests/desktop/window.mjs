@@ -2,7 +2,8 @@
 // menu reaches the page, Edit ▸ Copy and Paste go through the clipboard,
 // the window reopens where it was closed, "folio FILE" imports the file, a
 // second launch on the same library hands its files to the open window and
-// exits, and Ctrl+Q saves the window's place.
+// exits, files dragged onto the window from another application are
+// imported (and a broken one is named), and Ctrl+Q saves the window's place.
 //
 // Usage: node tests/desktop/window.mjs BINARY   (a desktop build with the devtools tag)
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Inspector, findPage } from './inspector.mjs';
-import { freeDisplay, freePort, sleep, start, stopAll, until } from './harness.mjs';
+import { dragFiles, freeDisplay, freePort, sleep, start, stopAll, until } from './harness.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const binary = path.resolve(process.argv[2] ?? path.join(repo, 'build/bin/folio-devtools'));
@@ -34,6 +35,8 @@ async function main() {
   mkdirSync(incoming);
   writeFileSync(path.join(incoming, 'first.txt'), 'Opened from the command line\n\nA file given as folio FILE.\n');
   writeFileSync(path.join(incoming, 'second.txt'), 'Handed to the open window\n\nA file given to a second launch.\n');
+  writeFileSync(path.join(incoming, 'dropped.txt'), 'Dropped from a file manager\n\nThis article arrived by drag and drop.\n');
+  writeFileSync(path.join(incoming, 'broken.json'), '{ "title": "A file cut short", "body": "never');
   execFileSync(binary, ['import', '--db', db, fixture]);
 
   const display = freeDisplay(91);
@@ -125,6 +128,17 @@ async function main() {
     check(listed().includes('Handed to the open window'), 'the handed-over file is not in the library');
     check(x('search', '--onlyvisible', '--name', '^Folio$').split('\n').length === 1, 'a second window opened');
 
+    // Files dragged from another application onto the window (X drag and
+    // drop into the web view) are imported; a broken one is named.
+    await dragFiles(x, env, [path.join(incoming, 'dropped.txt'), path.join(incoming, 'broken.json')], [600, 400]);
+    const summary = `document.querySelector('[data-testid=import-summary]')`;
+    await page.waitFor(`${summary}?.querySelector('[data-testid=count-failed]')?.textContent === '1 failed'`,
+      'the summary of the dropped files', 30_000);
+    const said = await page.evaluate(`${summary}.textContent`);
+    check(/1 imported/.test(said) && said.includes('broken.json'), `the summary of the drop says: ${said}`);
+    check(listed().includes('Dropped from a file manager'), 'the dropped file is not in the library');
+    execFileSync('import', ['-window', 'root', path.join(outDir, 'desktop-drop.png')], { env: { ...process.env, ...env } });
+
     // Move the window, quit with Ctrl+Q: the place is saved.
     x('windowmove', win, '60', '30');
     x('windowsize', win, '1100', '760');
@@ -137,7 +151,7 @@ async function main() {
     check(saved.x === 60 && saved.y === 30 && saved.width === 1100 && saved.height === 760,
       `window.json after Ctrl+Q: ${JSON.stringify(saved)}`);
     page.close();
-    console.log(`window test passed: menu, clipboard, window place, folio FILE, second launch, Ctrl+Q; screenshot ${path.relative(repo, shot)}`);
+    console.log(`window test passed: menu, clipboard, window place, folio FILE, second launch, drag and drop, Ctrl+Q; screenshots in ${path.relative(repo, outDir)}`);
   } catch (err) {
     console.error('window test FAILED:', err.message);
     console.error('--- folio output ---\n' + app.log());
