@@ -113,3 +113,23 @@ test('keyboard only: search, open a result, read it, tag it, star it', async ({ 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('shortcuts')).toHaveCount(0);
 });
+
+test('dragging across the timeline writes those months into the search box', async ({ page, folio }) => {
+  await openApp(page, folio);
+  const timeline = page.getByTestId('timeline');
+  await timeline.locator('[data-month="2023-04"]').hover();
+  await page.mouse.down();
+  await timeline.locator('[data-month="2023-05"]').hover();
+  await expect(timeline.locator('.bar.in')).toHaveCount(2); // the months being chosen light up
+  await page.mouse.up();
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await expect(box).toHaveValue('after:2023-04 before:2023-06');
+  const rows = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'Parliament passes the spring budget' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Energy prices ease for households' })).toHaveCount(1);
+  // A click on one month narrows to it, replacing the range.
+  await timeline.locator('[data-month="2023-09"]').click();
+  await expect(box).toHaveValue('after:2023-09 before:2023-10');
+  await expect(rows).toHaveCount(2);
+});
