@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"folio/app/desktop"
 	"folio/db"
 )
 
@@ -55,7 +56,7 @@ func runRestore(ctx context.Context, env Env, args []string) int {
 		"Replaces the library with the backup in FILE, after checking that FILE is a\n"+
 			"whole Folio library. The library it replaces is kept beside it as\n"+
 			"library.db.before-restore-TIME.bak. A backup from an older Folio is upgraded.\n"+
-			"Close Folio's window before restoring.")
+			"Close Folio's window on the library first; restore refuses while it is open.")
 	dbPath := fs.String("db", "", "library file (default $FOLIO_DB or ~/.local/share/folio/library.db)")
 	rest, code, ok := parseArgs(fs, env, args)
 	if !ok {
@@ -65,6 +66,10 @@ func runRestore(ctx context.Context, env Env, args []string) int {
 		return usageError(env, fs, "give exactly one backup file to restore")
 	}
 	lib := libraryPath(env, *dbPath)
+	if desktop.WindowOpen(lib) {
+		fmt.Fprintf(env.Stderr, "folio restore: Folio's window has %s open; close it (File ▸ Quit) and run this again.\nThe library was not changed.\n", lib)
+		return exitFailed
+	}
 	r, err := db.PrepareRestore(ctx, rest[0], lib)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "folio restore: %v\nThe library was not changed.\n", err)

@@ -26,8 +26,7 @@ func HandOff(library string, args []string) (bool, error) {
 	}
 	defer conn.Close()
 	name, path := busName(InstanceID(library))
-	var running bool
-	if err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, name).Store(&running); err != nil || !running {
+	if !nameOwned(conn, name) {
 		return false, nil
 	}
 	wd, err := os.Getwd()
@@ -42,6 +41,25 @@ func HandOff(library string, args []string) (bool, error) {
 		return false, fmt.Errorf("hand the files to the open Folio window (it may be hung; close it and try again): %w", err)
 	}
 	return true, nil
+}
+
+// WindowOpen reports whether a Folio window has the library open: its
+// single-instance name is taken on the session bus. Without a bus it
+// cannot tell, and says no.
+func WindowOpen(library string) bool {
+	conn, err := dbus.ConnectSessionBus()
+	if err != nil {
+		return false
+	}
+	defer conn.Close()
+	name, _ := busName(InstanceID(library))
+	return nameOwned(conn, name)
+}
+
+func nameOwned(conn *dbus.Conn, name string) bool {
+	var owned bool
+	err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, name).Store(&owned)
+	return err == nil && owned
 }
 
 // busName is the D-Bus name and object path Wails v2 exports for a

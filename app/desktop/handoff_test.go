@@ -47,9 +47,13 @@ func (f fakeWindow) SendMessage(message string) *dbus.Error {
 
 func TestHandOffWithNoWindowOpen(t *testing.T) {
 	sessionBus(t)
-	handed, err := HandOff(filepath.Join(t.TempDir(), "library.db"), []string{"a.txt"})
+	library := filepath.Join(t.TempDir(), "library.db")
+	handed, err := HandOff(library, []string{"a.txt"})
 	if handed || err != nil {
 		t.Errorf("HandOff with no window = %v, %v; want false, nil", handed, err)
+	}
+	if WindowOpen(library) {
+		t.Error("WindowOpen with no window said yes")
 	}
 }
 
@@ -81,6 +85,9 @@ func TestHandOffReachesTheOpenWindow(t *testing.T) {
 		t.Fatalf("RequestName = %v, %v", reply, err)
 	}
 
+	if !WindowOpen(library) || WindowOpen(other) {
+		t.Errorf("WindowOpen: %v for the open library, %v for another", WindowOpen(library), WindowOpen(other))
+	}
 	if handed, err := HandOff(other, []string{"x.txt"}); handed || err != nil {
 		t.Fatalf("another library's launch was handed to this window: %v, %v", handed, err)
 	}

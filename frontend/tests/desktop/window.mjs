@@ -3,10 +3,11 @@
 // the window reopens where it was closed, "folio FILE" imports the file, a
 // second launch on the same library hands its files to the open window and
 // exits, files dragged onto the window from another application are
-// imported (and a broken one is named), and Ctrl+Q saves the window's place.
+// imported (and a broken one is named), "folio restore" refuses to replace
+// the library under the open window, and Ctrl+Q saves the window's place.
 //
 // Usage: node tests/desktop/window.mjs BINARY   (a desktop build with the devtools tag)
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -139,6 +140,14 @@ async function main() {
     check(listed().includes('Dropped from a file manager'), 'the dropped file is not in the library');
     execFileSync('import', ['-window', 'root', path.join(outDir, 'desktop-drop.png')], { env: { ...process.env, ...env } });
 
+    // folio restore will not replace the library under the open window.
+    const backup = path.join(dir, 'backup.db');
+    execFileSync(binary, ['backup', '--db', db, backup], { env: { ...process.env, ...env } });
+    const restore = spawnSync(binary, ['restore', '--db', db, backup], { env: { ...process.env, ...env } });
+    check(restore.status === 1 && /window has .* open; close it/.test(restore.stderr.toString()),
+      `folio restore with the window open: exit ${restore.status}, ${restore.stderr}`);
+    check(listed().includes('Dropped from a file manager'), 'the refused restore changed the library');
+
     // Move the window, quit with Ctrl+Q: the place is saved.
     x('windowmove', win, '60', '30');
     x('windowsize', win, '1100', '760');
@@ -147,11 +156,14 @@ async function main() {
     x('key', 'ctrl+q');
     const quit = await Promise.race([app.exited, sleep(10_000).then(() => 'still running')]);
     check(quit === 0, `Ctrl+Q: folio exited with ${quit}`);
+    // With the window closed, the same restore goes through.
+    const restored = spawnSync(binary, ['restore', '--db', db, backup], { env: { ...process.env, ...env } });
+    check(restored.status === 0, `folio restore after the window closed: exit ${restored.status}, ${restored.stderr}`);
     const saved = JSON.parse(readFileSync(stateFile, 'utf8'));
     check(saved.x === 60 && saved.y === 30 && saved.width === 1100 && saved.height === 760,
       `window.json after Ctrl+Q: ${JSON.stringify(saved)}`);
     page.close();
-    console.log(`window test passed: menu, clipboard, window place, folio FILE, second launch, drag and drop, Ctrl+Q; screenshots in ${path.relative(repo, outDir)}`);
+    console.log(`window test passed: menu, clipboard, window place, folio FILE, second launch, drag and drop, restore refused, Ctrl+Q; screenshots in ${path.relative(repo, outDir)}`);
   } catch (err) {
     console.error('window test FAILED:', err.message);
     console.error('--- folio output ---\n' + app.log());
