@@ -66,7 +66,7 @@ func parseHTMLPage(data []byte) (Document, error) {
 		return Document{}, errNoArticle
 	}
 	doc := Document{
-		Title:  oneLine(firstNonEmpty(article.Title(), meta.title)),
+		Title:  withoutSite(oneLine(firstNonEmpty(article.Title(), meta.title)), article.SiteName(), siteFromURL(meta.url)),
 		Byline: cleanByline(article.Byline()),
 		Source: oneLine(firstNonEmpty(article.SiteName(), siteFromURL(meta.url))),
 		URL:    meta.url,

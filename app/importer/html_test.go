@@ -61,3 +61,30 @@ func TestParseHTMLPageWithoutArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestPageTitleWithoutSite(t *testing.T) {
+	cases := []struct{ title, head, want string }{
+		{"River rises | The Town Paper", `<meta property="og:site_name" content="The Town Paper">`, "River rises"},
+		{"The Town Paper — River rises", `<meta property="og:site_name" content="the town paper">`, "River rises"},
+		{"River rises - paper.example", `<link rel="canonical" href="https://www.paper.example/river">`, "River rises"},
+		// Written a little differently; a site name with a separator in it.
+		{"Meth campaign | TheHill", `<meta property="og:site_name" content="The Hill">`, "Meth campaign"},
+		{"Deals - Remember 80/90 - Memorabilia", `<meta property="og:site_name" content="Remember 80/90 - Memorabilia">`, "Deals"},
+		// Not the site's name: part of the title.
+		{"River rises | Live updates", `<meta property="og:site_name" content="The Town Paper">`, "River rises | Live updates"},
+		// No site given: nothing to go by.
+		{"River rises | The Town Paper", ``, "River rises | The Town Paper"},
+		// The site's name alone stays.
+		{"The Town Paper", `<meta property="og:site_name" content="The Town Paper">`, "The Town Paper"},
+	}
+	for _, c := range cases {
+		data := strings.Replace(string(page(c.head, "")), "<title>River rises | The Town Paper</title>", "<title>"+c.title+"</title>", 1)
+		docs, err := Parse("page.html", []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docs[0].Title != c.want {
+			t.Errorf("%q with %s: title %q, want %q", c.title, c.head, docs[0].Title, c.want)
+		}
+	}
+}
