@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"folio/db/query"
 )
@@ -157,20 +158,27 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 			titledC <- titledResult{set, err}
 		}()
 	}
-	// So are bm25's statistics, which every ranking statement shares.
+	// So are bm25's statistics, which every ranking statement shares,
+	// unless the match is one phrase: then each statement works them out
+	// for nothing (see rankStats.deferred), and a statement of their own
+	// would only cost another pass (for a prefix, another merge of the
+	// lists of every word it starts).
 	statsC := make(chan statsResult, 1)
-	go func() {
-		stats, err := s.rankStatsOf(ctx, m, match)
-		statsC <- statsResult{stats, err}
-	}()
+	if query.OnePhrase(match) {
+		statsC <- statsResult{}
+	} else {
+		go func() {
+			stats, err := s.rankStatsOf(ctx, m, match)
+			statsC <- statsResult{stats, err}
+		}()
+	}
 	parts := rankParts(m.live)
 	few := false
 	if !strings.Contains(match, "*") {
-		// Each part pays for bm25's statistics again (a pass over every
-		// phrase's whole posting list); that is only worth it when there
-		// are many rows to score. A prefix skips the check: FTS5 merges
-		// the lists of all the words it starts for each statement, so
-		// the check would cost as much as a part.
+		// Splitting a small result set costs more in statements than it
+		// saves. A prefix skips the check: FTS5 merges the lists of all
+		// the words it starts for each statement, so the check would cost
+		// as much as a part.
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM
 			(SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`, match, splitAbove).Scan(&n)
@@ -196,7 +204,7 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 	if err := errors.Join(titled.err, stats.err); err != nil {
 		return found{}, err
 	}
-	r := ranker{s: s, m: m, filters: filters, match: match, stats: stats.stats}
+	r := ranker{s: s, m: m, filters: filters, match: match, stats: stats.stats, used: new(atomic.Pointer[rankStats])}
 	var f found
 	var err error
 	switch {
@@ -208,7 +216,7 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, mat
 		f, err = r.titlesFirst(ctx, titled.set, need, parts)
 	}
 	// Every ranking visits each full-text match once: f.matched.
-	stats.stats.scale(f.order, f.matched)
+	r.used.Load().scale(f.order, f.matched)
 	return f, err
 }
 
@@ -246,7 +254,10 @@ type ranker struct {
 	m       *searchMeta
 	filters *filterSet
 	match   string
-	stats   *rankStats
+	// stats are bm25's statistics for every statement; when nil, each
+	// works them out (a one-phrase match's cost nothing).
+	stats *rankStats
+	used  *atomic.Pointer[rankStats] // the statistics the statements used
 }
 
 // fewTitlesFirst orders a small set of matches as titlesFirst does, in
@@ -347,8 +358,14 @@ func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within f
 func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int, first int64) ([]scored, int, error) {
 	h := keepStates.add(st)
 	defer keepStates.drop(h)
-	rh := rankStates.add(&rankState{lengths: r.m.lengths, stats: r.stats})
+	rs := &rankState{lengths: r.m.lengths, stats: r.stats, deferOne: true}
+	rh := rankStates.add(rs)
 	defer rankStates.drop(rh)
+	defer func() {
+		if rs.stats != nil { // nil when no row was ranked
+			r.used.CompareAndSwap(nil, rs.stats)
+		}
+	}()
 	// Inside a transaction, the index lookups bm25 makes for each row
 	// skip the end-of-statement bookkeeping of autocommit mode.
 	tx, err := r.s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})

@@ -126,6 +126,10 @@ func group(expr string) string {
 	return "(" + expr + ")"
 }
 
+// OnePhrase reports whether an FTS5 expression of Query.Match is a single
+// phrase (a word, a quoted phrase or a prefix, perhaps for titles only).
+func OnePhrase(expr string) bool { return isAtom(expr) }
+
 // isAtom reports whether expr is one quoted string, perhaps with a column
 // filter and a "*": nothing in it binds looser than a phrase.
 func isAtom(expr string) bool {
