@@ -301,22 +301,7 @@ func (r ranker) titlesFirst(ctx context.Context, titled bitset, need, parts int)
 
 // titleMatches is the set of articles whose title matches an expression.
 func (s *Store) titleMatches(ctx context.Context, m *searchMeta, expr string) (bitset, error) {
-	set := newBitset(m.maxID)
-	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?`, expr)
-	if err != nil {
-		return nil, searchError(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, searchError(err)
-		}
-		if id >= 0 && id <= m.maxID {
-			set.set(id)
-		}
-	}
-	return set, rows.Err()
+	return s.matchSet(ctx, m, "titles_fts", expr)
 }
 
 // parts ranks the matches that pass the filters (and within, when set)

@@ -157,12 +157,19 @@ func (f *filterSet) keep(id int64) bool {
 
 // ftsBitset returns the set of articles an FTS5 expression matches.
 func (s *Store) ftsBitset(ctx context.Context, m *searchMeta, match string) (bitset, error) {
+	return s.matchSet(ctx, m, "articles_fts", match)
+}
+
+// matchSet returns the set of articles whose rows of a full-text table
+// (articles_fts or titles_fts) match an expression. folio_keep records
+// them inside the statement: no row crosses into Go.
+func (s *Store) matchSet(ctx context.Context, m *searchMeta, table, match string) (bitset, error) {
 	set := newBitset(m.maxID)
 	h := keepStates.add(&keepState{set: set, maxID: m.maxID})
 	defer keepStates.drop(h)
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
-		WHERE articles_fts MATCH ? AND folio_keep(articles_fts, ?)`, match, h).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+table+`
+		WHERE `+table+` MATCH ? AND folio_keep(`+table+`, ?)`, match, h).Scan(&n)
 	if err != nil {
 		return nil, searchError(err)
 	}
