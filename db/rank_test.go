@@ -2,9 +2,11 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"folio/db/corpus"
@@ -160,7 +162,9 @@ func compareRanks(t *testing.T, s *Store, queries []string) {
 	}
 }
 
-func TestRankUnknownHandle(t *testing.T) {
+// The FTS5 functions are on every connection, and a bad handle is an error
+// of their own, not a crash.
+func TestFTS5Functions(t *testing.T) {
 	ctx := context.Background()
 	s := openTestStore(t)
 	if _, err := s.ImportArticles(ctx, []NewArticle{{Title: "Ferry", Body: "A ferry to Gozo.", Path: "/f.txt"}}); err != nil {
@@ -168,8 +172,24 @@ func TestRankUnknownHandle(t *testing.T) {
 	}
 	var score float64
 	err := s.db.QueryRowContext(ctx, `SELECT folio_rank(articles_fts, 987654321) FROM articles_fts WHERE articles_fts MATCH 'ferry'`).Scan(&score)
-	if err == nil {
-		t.Fatalf("an unknown handle gave score %v, not an error", score)
+	if err == nil || !strings.Contains(err.Error(), "folio_rank: unknown handle") {
+		t.Fatalf("an unknown handle gave score %v, error %v; want folio_rank's own error", score, err)
+	}
+	// Every connection of the pool has the functions, not just the first.
+	conns := make([]*sql.Conn, 4)
+	for i := range conns {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns[i] = c
+		var n int
+		err = c.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'
+			AND folio_keep(articles_fts, 0) AND folio_snippet(articles_fts) <> ''`).Scan(&n)
+		if err != nil || n != 1 {
+			t.Errorf("connection %d: %d rows, %v", i, n, err)
+		}
 	}
 }
 
