@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"strings"
-	"sync"
 
 	"folio/db/query"
 )
@@ -231,10 +230,9 @@ func (s *Store) summariesByID(ctx context.Context, ids []int64) (map[int64]Artic
 }
 
 // snippets returns the best passage of each article's body with the
-// query's words marked; for a query without words, its first words.
-// snippet() tokenizes the whole body, so the page is shared out over
-// several connections. matched is how many rows the full-text match
-// found (0 when not known).
+// query's words marked (folio_snippet); for a query without words, its
+// first words. matched is how many rows the full-text match found (0 when
+// not known).
 func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64, matched int) (map[int64]string, error) {
 	out := map[int64]string{}
 	if len(ids) == 0 {
@@ -254,26 +252,9 @@ func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64, matche
 	// every word it starts: one pass over the matches, picking the page's
 	// rows in Go, costs less unless there are very many matches.
 	scan := (matched > 0 && matched <= scanBelow) || strings.Contains(match, "*")
-	parts := 1
-	if len(ids) >= 1000 {
-		parts = connections()
-	}
-	chunks := make([]map[int64]string, parts)
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for i := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			chunks[i], errs[i] = s.snippetChunk(ctx, match, ids[i*len(ids)/parts:(i+1)*len(ids)/parts], scan)
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	out, err := s.passages(ctx, match, ids, scan)
+	if err != nil {
 		return nil, err
-	}
-	for _, c := range chunks {
-		maps.Copy(out, c)
 	}
 	// An article matched only through its title may have no passage in
 	// its body; its opening stands in.
@@ -292,7 +273,9 @@ func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64, matche
 // the page's rows up one by one.
 const scanBelow = 5000
 
-func (s *Store) snippetChunk(ctx context.Context, match string, ids []int64, scan bool) (map[int64]string, error) {
+// passages runs folio_snippet on the given rows of a match: found by id,
+// or, with scan, by one pass over the match.
+func (s *Store) passages(ctx context.Context, match string, ids []int64, scan bool) (map[int64]string, error) {
 	if len(ids) == 0 {
 		return map[int64]string{}, nil
 	}

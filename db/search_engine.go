@@ -123,8 +123,8 @@ func (s *Store) ordered(ctx context.Context, m *searchMeta, set bitset, sort Sor
 	return out, nil
 }
 
-// rankParts is how many connections share the bm25 ranking of a large
-// library: bm25 is computed for each matching row, and that is the one
+// rankParts is how many connections share the ranking of a large
+// library: every matching row is visited and scored, and that is the one
 // cost of a common word that grows with the library.
 func rankParts(live int) int {
 	if live < splitLibraryAbove {
@@ -338,8 +338,9 @@ func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within f
 	return order, matched, nil
 }
 
-// rankRange ranks the matches with ids in [lo, hi] by bm25. When first is
-// a folio_keep handle, the rows it keeps sort before the others.
+// rankRange ranks the matches with ids in [lo, hi] by bm25 (folio_rank).
+// When first is a folio_keep handle, the rows it keeps sort before the
+// others.
 func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int, first int64) ([]scored, int, error) {
 	h := keepStates.add(st)
 	defer keepStates.drop(h)
@@ -351,14 +352,7 @@ func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need
 			r.used.CompareAndSwap(nil, rs.stats)
 		}
 	}()
-	// Inside a transaction, the index lookups bm25 makes for each row
-	// skip the end-of-statement bookkeeping of autocommit mode.
-	tx, err := r.s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, 0, searchError(err)
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT rowid, folio_rank(articles_fts, ?) AS score
+	rows, err := r.s.db.QueryContext(ctx, `SELECT rowid, folio_rank(articles_fts, ?) AS score
 		FROM articles_fts
 		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(articles_fts, ?)
 		ORDER BY folio_keep(articles_fts, ?) DESC, score, rowid LIMIT ?`, rh, r.match, lo, hi, h, first, need)
