@@ -113,7 +113,11 @@ func (s *Store) searchMeta(ctx context.Context) (*searchMeta, error) {
 	if m != nil && m.generation == g {
 		return m, nil
 	}
-	m, err = s.loadSearchMeta(ctx, m)
+	var sameText *searchMeta // whose row lengths still hold
+	if m != nil && m.generation.text == g.text {
+		sameText = m
+	}
+	m, err = s.loadSearchMeta(ctx, sameText)
 	if err != nil {
 		return nil, err
 	}
@@ -129,11 +133,11 @@ func (s *Store) searchMeta(ctx context.Context) (*searchMeta, error) {
 // per article.
 //
 // The row lengths of the full-text index change only with the text, so
-// they are taken from prev when only tags, stars and the like changed;
-// otherwise they are read meanwhile on another connection.
+// they are taken from prev, read at the same state of the text, when one
+// is given; otherwise they are read meanwhile on another connection.
 func (s *Store) loadSearchMeta(ctx context.Context, prev *searchMeta) (*searchMeta, error) {
 	var lengthsC chan docLengths
-	if prev == nil || prev.generation.text != s.textGeneration(ctx) {
+	if prev == nil {
 		lengthsC = make(chan docLengths, 1)
 		go func() { lengthsC <- s.readDocLengths(ctx) }()
 	}
@@ -159,16 +163,6 @@ func (s *Store) loadSearchMeta(ctx context.Context, prev *searchMeta) (*searchMe
 	// The text changed while they were read (or they could not be): read
 	// everything again, in one transaction.
 	return s.loadSearchMetaTx(ctx, true)
-}
-
-// textGeneration is the text's change counter, or -1 when it cannot be
-// read (the load that follows reports the error).
-func (s *Store) textGeneration(ctx context.Context) int64 {
-	g, err := s.currentGeneration(ctx)
-	if err != nil {
-		return -1
-	}
-	return g.text
 }
 
 // loadSearchMetaTx reads the per-article data in one read transaction,

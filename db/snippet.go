@@ -95,19 +95,26 @@ func bodyHits(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr) ([]pa
 // [first, last) hold its matches, and the passage may start anywhere from
 // lo to first and still show them all.
 func passageRange(hits []passageHit, n int) (lo, first, last int) {
-	bestScore := -1
+	bestScore, phrases := -1, 0
+	for _, h := range hits {
+		phrases = max(phrases, h.phrase+1)
+	}
+	seen := make([]bool, phrases) // the phrases in the window
 	for i, h := range hits {
-		seen := map[int]bool{}
-		count, end := 0, h.end
+		clear(seen)
+		count, distinct, end := 0, 0, h.end
 		for _, g := range hits[i:] {
 			if g.end > h.start+n {
 				break
 			}
-			seen[g.phrase] = true
+			if !seen[g.phrase] {
+				seen[g.phrase] = true
+				distinct++
+			}
 			count++
 			end = max(end, g.end)
 		}
-		if score := len(seen)*1000 + count; score > bestScore {
+		if score := distinct*1000 + count; score > bestScore {
 			bestScore, first, last = score, h.start, end
 		}
 	}
@@ -186,11 +193,11 @@ func (p *passageTokens) passage(body []byte, hits []passageHit) string {
 		if i > 0 {
 			b.Write(body[spans[i-1].end:span.start])
 		}
-		if opens[start+i] {
+		if opens[i] {
 			b.WriteString(MarkStart)
 		}
 		b.Write(body[span.start:span.end])
-		if closes[start+i] {
+		if closes[i] {
 			b.WriteString(MarkEnd)
 		}
 	}
@@ -200,14 +207,14 @@ func (p *passageTokens) passage(body []byte, hits []passageHit) string {
 	return b.String()
 }
 
-// markRanges says which tokens of [start, end) open and close a mark:
-// one mark per match, overlapping matches merged.
-func markRanges(hits []passageHit, start, end int) (opens, closes map[int]bool) {
-	opens, closes = map[int]bool{}, map[int]bool{}
+// markRanges says which tokens of [start, end) open and close a mark
+// (indexed from start): one mark per match, overlapping matches merged.
+func markRanges(hits []passageHit, start, end int) (opens, closes []bool) {
+	opens, closes = make([]bool, end-start), make([]bool, end-start)
 	from, to := -1, -1 // the mark being built
 	flush := func() {
 		if from >= 0 {
-			opens[from], closes[to-1] = true, true
+			opens[from-start], closes[to-1-start] = true, true
 		}
 	}
 	for _, h := range hits { // in order of start
