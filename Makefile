@@ -17,7 +17,7 @@ APT_BUILD := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential
 APT_TEST := xvfb xauth chromium imagemagick xdotool x11-utils desktop-file-utils sqlite3 python3-gi gir1.2-gtk-3.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build test test-go test-frontend test-e2e test-desktop bench check deps deps-build deps-test \
+.PHONY: run build test test-go test-frontend test-e2e test-desktop bench eval check deps deps-build deps-test \
 	bindings clean
 
 ## run: build Folio and open it on the default library
@@ -69,6 +69,10 @@ bench: deps-test
 	go test -run '^$$' -bench 'Import' -benchtime 1x -timeout 60m ./app/importer/
 	go test -run '^$$' -bench 'Search$$' -benchtime 1x -timeout 90m ./db/
 	go test -run '^$$' -bench 'ListFirstPage' -benchtime 100x -timeout 60m ./db/
+
+## eval: search quality (MAP, P@10, nDCG@10 on Cranfield; known-item MRR on the BBC corpus) beside plain bm25 (see docs/relevance.md)
+eval: go.sum.ok
+	go test -run '^$$' -bench 'Relevance' -benchtime 1x -timeout 30m ./db/
 
 ## bindings: regenerate frontend/wailsjs after changing the bound methods
 bindings:
