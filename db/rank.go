@@ -2,13 +2,16 @@ package db
 
 import (
 	"math"
+	"strconv"
+	"strings"
 
 	"modernc.org/libc"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// folio_rank is bm25 as FTS5 computes it, with the weights of rankWeights,
-// except for where it reads each row's length. FTS5's bm25 looks the
+// folio_rank is Folio's relevance score: bm25 as FTS5 computes it, with
+// the weights of rankWeights, plus a bonus for query words found close
+// together (see relevance); and it reads each row's length from memory. FTS5's bm25 looks the
 // length up in the index's docsize table, one SQL statement per row, and
 // that lookup is most of what ranking a common word costs; folio_rank
 // reads it from memory (searchMeta.lengths), loaded once per state of the
@@ -16,12 +19,28 @@ import (
 //
 //	SELECT rowid, folio_rank(articles_fts, :handle) FROM articles_fts WHERE articles_fts MATCH :expr
 //
-// The handle names a rankState registered for the statement. Scores are
-// those of bm25(articles_fts, rankWeights…), which a test checks.
+// The handle names a rankState registered for the statement. Without the
+// proximity bonus (proximityWeight 0), scores are those of
+// bm25(articles_fts, rankWeights…), which a test checks.
 const rankFunction = "folio_rank"
 
-// columnWeights are rankWeights as numbers, by column of articles_fts.
+// columnWeights are bm25's weights for the columns of articles_fts (title,
+// byline, source, body): a word in the title counts as much as several in
+// the body. Tuned on development collections: see docs/relevance.md.
 var columnWeights = [...]float64{10, 2, 2, 1}
+
+// proximityWeight scales the proximity bonus against bm25 (0 turns it
+// off). Tuned with columnWeights.
+var proximityWeight = 1.0
+
+// rankWeights are columnWeights as FTS5's bm25() takes them.
+var rankWeights = func() string {
+	parts := make([]string, len(columnWeights))
+	for i, w := range columnWeights {
+		parts[i] = strconv.FormatFloat(w, 'f', -1, 64)
+	}
+	return strings.Join(parts, ", ")
+}()
 
 // rankState is what one statement's folio_rank calls share: the row
 // lengths, and the statistics of the query, worked out on the first row
@@ -30,6 +49,8 @@ type rankState struct {
 	lengths []int32 // by rowid: tokens in all columns, as docsize holds
 	stats   *rankStats
 	freq    []float64 // scratch: the current row's weighted phrase counts
+	near    []float64 // scratch: the current row's proximity credit by phrase
+	sizes   []int32   // each phrase's length in tokens
 	// deferOne, when set, leaves a one-phrase query's idf to the caller
 	// (see rankStats.deferred).
 	deferOne bool
@@ -143,43 +164,102 @@ func countHit(tls *libc.TLS, pApi, pFts, pUserData uintptr) int32 {
 	return sqlite3.SQLITE_OK
 }
 
-// score is bm25 for the current row, negated as FTS5 returns it (lower is
-// better).
+// score is the current row's relevance, negated as FTS5 returns bm25's
+// (lower is better): bm25 over the columns weighted by columnWeights, plus
+// a proximity bonus for query phrases found close together.
 func (st *rankState) score(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr) (float64, int32) {
 	mem := tls.Alloc(16)
 	defer tls.Free(16)
-	if len(st.freq) != len(st.stats.idf) {
-		st.freq = make([]float64, len(st.stats.idf))
+	n := len(st.stats.idf)
+	if len(st.freq) != n {
+		st.freq, st.near = make([]float64, n), make([]float64, n)
+		st.sizes = phraseSizes(tls, api, pFts, n)
 	}
 	clear(st.freq)
+	clear(st.near)
 	rc := apiCall[func(*libc.TLS, uintptr, uintptr) int32](api.FxInstCount)(tls, pFts, mem)
 	if rc != sqlite3.SQLITE_OK {
 		return 0, rc
 	}
 	inst := apiCall[func(*libc.TLS, uintptr, int32, uintptr, uintptr, uintptr) int32](api.FxInst)
-	n := *(*int32)(cPointer(mem))
-	for i := int32(0); i < n; i++ {
+	count := *(*int32)(cPointer(mem))
+	prev := instance{phrase: -1}
+	for i := int32(0); i < count; i++ {
 		if rc := inst(tls, pFts, i, mem, mem+4, mem+8); rc != sqlite3.SQLITE_OK {
 			return 0, rc
 		}
-		phrase, col := *(*int32)(cPointer(mem)), *(*int32)(cPointer(mem + 4))
+		cur := instance{*(*int32)(cPointer(mem)), *(*int32)(cPointer(mem + 4)), *(*int32)(cPointer(mem + 8))}
+		if int(cur.phrase) >= n || cur.phrase < 0 {
+			continue
+		}
 		w := 1.0
-		if int(col) < len(columnWeights) {
-			w = columnWeights[col]
+		if int(cur.col) < len(columnWeights) {
+			w = columnWeights[cur.col]
 		}
-		if int(phrase) < len(st.freq) {
-			st.freq[phrase] += w
-		}
+		st.freq[cur.phrase] += w
+		st.addNear(prev, cur)
+		prev = cur
 	}
 	id := apiCall[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
 	var d float64
 	if id >= 0 && id < int64(len(st.lengths)) {
 		d = float64(st.lengths[id])
 	}
-	const k1, b = 1.2, 0.75
-	score := 0.0
-	for i, f := range st.freq {
-		score += st.stats.idf[i] * (f * (k1 + 1)) / (f + k1*(1-b+b*d/st.stats.avgdl))
+	return -relevance(st.stats, st.freq, st.near, d), sqlite3.SQLITE_OK
+}
+
+// instance is one place a phrase occurs in a row, as xInst reports them:
+// in order of column, then offset.
+type instance struct{ phrase, col, offset int32 }
+
+// addNear credits two neighbouring instances of different phrases in the
+// same column with each other's idf, less the further apart they are
+// (1/d², d in tokens between them): the proximity measure of Büttcher,
+// Clarke and Lushman (SIGIR 2006), which looks at each instance and the one
+// before it only.
+func (st *rankState) addNear(prev, cur instance) {
+	if prev.phrase < 0 || prev.phrase == cur.phrase || prev.col != cur.col {
+		return
 	}
-	return -score, sqlite3.SQLITE_OK
+	gap := float64(cur.offset - prev.offset - (st.sizes[prev.phrase] - 1))
+	if gap < 1 {
+		return // overlapping matches, as of "econom*" and "economy"
+	}
+	st.near[prev.phrase] += st.stats.idf[cur.phrase] / (gap * gap)
+	st.near[cur.phrase] += st.stats.idf[prev.phrase] / (gap * gap)
+}
+
+// phraseSizes is each phrase's length in tokens.
+func phraseSizes(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, n int) []int32 {
+	size := apiCall[func(*libc.TLS, uintptr, int32) int32](api.FxPhraseSize)
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = max(size(tls, pFts, int32(i)), 1)
+	}
+	return out
+}
+
+// bm25's parameters, as FTS5 sets them.
+const k1, b = 1.2, 0.75
+
+// relevance is a row's score from its weighted phrase counts, proximity
+// credits and length: bm25 (as FTS5 computes it, column weights included)
+// plus proximityWeight times the proximity score, which saturates and is
+// normalised by length as bm25's term frequencies are, each phrase's
+// counting for at most 1 of idf.
+func relevance(stats *rankStats, freq, near []float64, length float64) float64 {
+	norm := k1 * (1 - b + b*length/stats.avgdl)
+	score := 0.0
+	for i, f := range freq {
+		score += stats.idf[i] * (f * (k1 + 1)) / (f + norm)
+	}
+	if proximityWeight == 0 {
+		return score
+	}
+	for i, a := range near {
+		if a > 0 {
+			score += proximityWeight * min(1, stats.idf[i]) * (a * (k1 + 1)) / (a + norm)
+		}
+	}
+	return score
 }

@@ -456,3 +456,40 @@ func isNumber(w string) bool {
 	_, err := strconv.Atoi(w)
 	return err == nil
 }
+
+// BenchmarkRelevanceTuning prints the measures over a grid of the score's
+// parameters (title weight, proximity weight), the tuning behind the
+// values in rank.go:
+//
+//	go test -run '^$' -bench RelevanceTuning -benchtime 1x ./db/
+func BenchmarkRelevanceTuning(b *testing.B) {
+	cranDir := filepath.Join(evalDir, "ir", "cranfield")
+	cdocs, ckeys, err1 := readCranfieldDocs(filepath.Join(cranDir, "cran.all.1400"))
+	bdocs, bkeys, err2 := readBBC(filepath.Join(evalDir, "bbc"))
+	if err1 != nil || err2 != nil {
+		b.Skip("the development collections are not here: skipped")
+	}
+	cq, err := readCranfieldQueries(filepath.Join(cranDir, "cran.qry"), filepath.Join(cranDir, "cranqrel"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	cran, bbc := newEvalLibrary(b, cdocs, ckeys), newEvalLibrary(b, bdocs, bkeys)
+	bq := knownItemQueries(bdocs, bkeys, bbc.canon)
+	defer func(w [4]float64, p float64) { columnWeights, proximityWeight = w, p }(columnWeights, proximityWeight)
+	for b.Loop() {
+		fmt.Println("    title byline proximity | Cranfield MAP OR, typed; nDCG@10 OR | BBC MRR OR, typed")
+		for _, title := range []float64{1, 2, 3, 5, 10} {
+			for _, prox := range []float64{0, 0.5, 1, 2, 4} {
+				columnWeights, proximityWeight = [4]float64{title, 1, 1, 1}, prox
+				cran.s.searchState().results = resultCache{}
+				bbc.s.searchState().results = resultCache{}
+				cor := scoreRun(b, evalRun{"or", cran.folio(orQuery)}, cq)
+				cty := scoreRun(b, evalRun{"typed", cran.folio(typedQuery)}, cq)
+				bor := scoreRun(b, evalRun{"or", bbc.folio(orQuery)}, bq)
+				bty := scoreRun(b, evalRun{"typed", bbc.folio(typedQuery)}, bq)
+				fmt.Printf("    %5g %6g %9g | %.4f %.4f %.4f | %.3f %.3f\n", title, 1.0, prox,
+					cor.MAP, cty.MAP, cor.NDCG10, bor.MRR, bty.MRR)
+			}
+		}
+	}
+}

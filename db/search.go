@@ -243,7 +243,7 @@ func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64, matche
 	}
 	// The match itself when it has positive words (its NOT parts mark
 	// nothing in rows that match it); else every positive word.
-	match := q.Match
+	match := q.Any()
 	if match == "" {
 		match = q.Highlight
 	}

@@ -28,7 +28,7 @@ type cacheEntry struct {
 const resultCacheSize = 16
 
 func cacheKey(q query.Query, sort Sort) string {
-	return fmt.Sprintf("%s\x00%s\x00%s\x00%v", sort, q.Match, q.Exclude, q.Filters)
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%v", sort, q.Match, q.Loose, q.Exclude, q.Filters)
 }
 
 func (c *resultCache) get(m *searchMeta, key string, need int) (found, bool) {

@@ -35,24 +35,23 @@ func (s *Store) find(ctx context.Context, m *searchMeta, q query.Query, sort Sor
 	var f found
 	switch {
 	case q.Match != "" && sort == SortRelevance:
-		f, err = s.rank(ctx, m, filters, q.Match, q.Highlight, need)
+		f, err = s.rank(ctx, m, filters, q, need)
 		if err != nil {
 			return found{}, err
 		}
 		f.total = f.set.count()
 		return f, nil
 	case q.Match != "":
+		// In another order than relevance the articles with all the words
+		// are what was asked for; those with some only when none has all.
 		f.set = newBitset(m.maxID)
-		st := &keepState{keep: filters.keep, set: f.set, maxID: m.maxID}
-		h := keepStates.add(st)
-		defer keepStates.drop(h)
-		var n int
-		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
-			WHERE articles_fts MATCH ? AND folio_keep(articles_fts, ?)`, q.Match, h).Scan(&n)
-		if err != nil {
-			return found{}, searchError(err)
+		f.matched, err = s.collect(ctx, q.Match, &keepState{keep: filters.keep, set: f.set, maxID: m.maxID})
+		if err == nil && q.Loose != "" && f.set.count() == 0 {
+			f.matched, err = s.collect(ctx, q.Loose, &keepState{keep: filters.keep, set: f.set, maxID: m.maxID})
 		}
-		f.matched = st.seen
+		if err != nil {
+			return found{}, err
+		}
 	case q.Exclude != "":
 		excluded, err := s.ftsBitset(ctx, m, q.Exclude)
 		if err != nil {

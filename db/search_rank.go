@@ -13,11 +13,6 @@ import (
 	"folio/db/query"
 )
 
-// rankWeights are bm25's weights for the columns of articles_fts (title,
-// byline, source, body): a word in the title counts ten times one in the
-// body, so articles about the subject come before those that mention it.
-const rankWeights = `10.0, 2.0, 2.0, 1.0`
-
 // rankParts is how many connections share the ranking of a large
 // library: every matching row is visited and scored, and that is the one
 // cost of a common word that grows with the library.
@@ -39,85 +34,99 @@ var (
 // core, within what the store's pool holds.
 func connections() int { return min(max(runtime.NumCPU(), 1), 4) }
 
-// rank computes bm25 for every matching article that passes the filters,
-// split by id range over several connections, and keeps the best need of
-// each part. bm25's statistics (row count, phrase frequencies, average
-// lengths) come from the whole index whatever the range, so scores do not
-// depend on the split.
-func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, match, titles string, need int) (found, error) {
-	// The articles whose title matches are looked up meanwhile.
-	titledC := make(chan titledResult, 1)
-	if titles != "" {
-		go func() {
-			set, err := s.titleMatches(ctx, m, titles)
-			titledC <- titledResult{set, err}
-		}()
-	}
-	// So are bm25's statistics, which every ranking statement shares,
-	// unless the match is one phrase: then each statement works them out
-	// for nothing (see rankStats.deferred), and a statement of their own
-	// would only cost another pass (for a prefix, another merge of the
-	// lists of every word it starts).
-	statsC := make(chan statsResult, 1)
-	if query.OnePhrase(match) {
-		statsC <- statsResult{}
-	} else {
-		go func() {
-			stats, err := s.rankStatsOf(ctx, m, match)
-			statsC <- statsResult{stats, err}
-		}()
-	}
-	parts := rankParts(m.live)
-	few := false
-	if !strings.Contains(match, "*") {
-		// Splitting a small result set costs more in statements than it
-		// saves. A prefix skips the check: FTS5 merges the lists of all
-		// the words it starts for each statement, so the check would cost
-		// as much as a part.
-		var n int
-		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM
-			(SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`, match, splitAbove).Scan(&n)
-		if err != nil {
-			if titles != "" {
-				<-titledC
-			}
-			<-statsC
-			return found{}, searchError(err)
-		}
-		few = n < splitAbove
-	}
-	// Selective filters leave few rows for bm25 whatever the words match.
-	few = few || filters.selective(splitAbove)
-	if few {
-		parts = 1
-	}
-	var titled titledResult
-	if titles != "" {
-		titled = <-titledC
-	}
-	stats := <-statsC
-	if err := errors.Join(titled.err, stats.err); err != nil {
+// rank orders the matches of a query that pass the filters by relevance:
+// the articles with all the words (q.Match) first, then those with some
+// (q.Loose), each group by score. The matches are split by id range over
+// several connections in a large library. The score's statistics (row
+// count, phrase frequencies, average length) come from the whole index
+// whatever the range, and Match and Loose share them, so a score does not
+// depend on the split or the group.
+//
+// When the articles with all the words fill the page, the others are only
+// collected (for the total and the facets), not scored: none of them
+// could come before. That is exact, and it is what makes common words
+// typed together cheap.
+func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, q query.Query, need int) (found, error) {
+	stats, err := s.sharedStats(ctx, m, q.Any())
+	if err != nil {
 		return found{}, err
 	}
-	r := ranker{s: s, m: m, filters: filters, match: match, stats: stats.stats, used: new(atomic.Pointer[rankStats])}
-	var f found
-	var err error
-	switch {
-	case titles == "":
-		f, err = r.all(ctx, need, parts)
-	case few:
-		f, err = r.fewTitlesFirst(ctx, titled.set, need)
-	default:
-		f, err = r.titlesFirst(ctx, titled.set, need, parts)
+	r := ranker{s: s, m: m, filters: filters, stats: stats, used: new(atomic.Pointer[rankStats])}
+	f := found{set: newBitset(m.maxID)}
+	if q.Loose == "" {
+		f.order, f.matched, err = r.rankExpr(ctx, q.Match, f.set, need, nil)
+		// Every ranking visits each full-text match once: f.matched.
+		r.used.Load().scale(f.order, f.matched)
+		return f, err
 	}
-	// Every ranking visits each full-text match once: f.matched.
-	r.used.Load().scale(f.order, f.matched)
+	all := newBitset(m.maxID)
+	f.order, _, err = r.rankExpr(ctx, q.Match, all, need, nil)
+	if err != nil {
+		return found{}, err
+	}
+	if need >= 0 && len(f.order) >= need {
+		st := &keepState{keep: filters.keep, set: f.set, maxID: m.maxID}
+		f.matched, err = s.collect(ctx, q.Loose, st)
+		return f, err
+	}
+	rest, matched, err := r.rankExpr(ctx, q.Loose, f.set, need-len(f.order), func(id int64) bool { return !all.has(id) })
+	f.order, f.matched = append(f.order, rest...), matched
 	return f, err
 }
 
-type titledResult struct {
-	set bitset
-	err error
+// sharedStats works out the score's statistics of an expression once for
+// every statement that ranks it, or returns nil when the expression is one
+// phrase: then each statement works them out for nothing (see
+// rankStats.deferred), and a statement of their own would only cost
+// another pass (for a prefix, another merge of the lists of every word it
+// starts).
+func (s *Store) sharedStats(ctx context.Context, m *searchMeta, expr string) (*rankStats, error) {
+	if query.OnePhrase(expr) {
+		return nil, nil
+	}
+	return s.rankStatsOf(ctx, m, expr)
+}
+
+// collect runs a full-text match through folio_keep only, recording the
+// rows that pass in st.set; it returns how many rows matched.
+func (s *Store) collect(ctx context.Context, expr string, st *keepState) (int, error) {
+	h := keepStates.add(st)
+	defer keepStates.drop(h)
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
+		WHERE articles_fts MATCH ? AND folio_keep(articles_fts, ?)`, expr, h).Scan(&n)
+	if err != nil {
+		return 0, searchError(err)
+	}
+	return st.seen, nil
+}
+
+// rankExpr ranks the matches of one expression that pass the filters (and
+// within, when set), recording those that pass the filters in set, and
+// returns the best need and how many rows matched. A small result set is
+// ranked in one statement: splitting it costs more in statements than it
+// saves.
+func (r ranker) rankExpr(ctx context.Context, expr string, set bitset, need int, within func(int64) bool) ([]scored, int, error) {
+	parts := rankParts(r.m.live)
+	if parts > 1 && r.filters.selective(splitAbove) {
+		parts = 1 // selective filters leave few rows to score whatever the words match
+	}
+	if parts > 1 && !strings.Contains(expr, "*") {
+		// A prefix skips the check: FTS5 merges the lists of all the
+		// words it starts for each statement, so the check would cost as
+		// much as a part.
+		var n int
+		err := r.s.db.QueryRowContext(ctx, `SELECT count(*) FROM
+			(SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`, expr, splitAbove).Scan(&n)
+		if err != nil {
+			return nil, 0, searchError(err)
+		}
+		if n < splitAbove {
+			parts = 1
+		}
+	}
+	r.match = expr
+	return r.parts(ctx, set, need, parts, within)
 }
 
 type statsResult struct {
@@ -125,8 +134,8 @@ type statsResult struct {
 	err   error
 }
 
-// rankStatsOf works out bm25's statistics of a match once, for all the
-// statements that rank its parts; nil when nothing matches.
+// rankStatsOf works out the score's statistics of a match once, for all
+// the statements that rank its parts; nil when nothing matches.
 func (s *Store) rankStatsOf(ctx context.Context, m *searchMeta, match string) (*rankStats, error) {
 	st := &rankState{lengths: m.lengths, deferOne: true}
 	h := rankStates.add(st)
@@ -149,54 +158,10 @@ type ranker struct {
 	m       *searchMeta
 	filters *filterSet
 	match   string
-	// stats are bm25's statistics for every statement; when nil, each
-	// works them out (a one-phrase match's cost nothing).
+	// stats are the score's statistics for every statement; when nil,
+	// each works them out (a one-phrase match's cost nothing).
 	stats *rankStats
 	used  *atomic.Pointer[rankStats] // the statistics the statements used
-}
-
-// fewTitlesFirst orders a small set of matches as titlesFirst does, in
-// one statement: every match is ranked, and those with the words in their
-// title sort first.
-func (r ranker) fewTitlesFirst(ctx context.Context, titled bitset, need int) (found, error) {
-	first := keepStates.add(&keepState{keep: titled.has, maxID: r.m.maxID})
-	defer keepStates.drop(first)
-	f := found{set: newBitset(r.m.maxID)}
-	st := &keepState{keep: r.filters.keep, set: f.set, maxID: r.m.maxID}
-	var err error
-	f.order, f.matched, err = r.rankRange(ctx, st, 0, r.m.maxID, need, first)
-	return f, err
-}
-
-// all ranks every match by bm25.
-func (r ranker) all(ctx context.Context, need, parts int) (found, error) {
-	f := found{set: newBitset(r.m.maxID)}
-	order, matched, err := r.parts(ctx, f.set, need, parts, nil)
-	f.order, f.matched = order, matched
-	return f, err
-}
-
-// titlesFirst puts the matches whose title holds a word of the query
-// first, ranked by bm25 among themselves, then the others by bm25. Only the
-// first group is ranked when it fills the page: the title index finds it
-// from short posting lists, so a word common in bodies is not ranked in
-// every article that mentions it.
-func (r ranker) titlesFirst(ctx context.Context, titled bitset, need, parts int) (found, error) {
-	f := found{set: newBitset(r.m.maxID)}
-	var err error
-	f.order, f.matched, err = r.parts(ctx, f.set, need, parts, titled.has)
-	if err != nil || (need >= 0 && len(f.order) >= need) {
-		return f, err
-	}
-	rest, _, err := r.parts(ctx, nil, need-len(f.order), parts,
-		func(id int64) bool { return !titled.has(id) })
-	f.order = append(f.order, rest...)
-	return f, err
-}
-
-// titleMatches is the set of articles whose title matches an expression.
-func (s *Store) titleMatches(ctx context.Context, m *searchMeta, expr string) (bitset, error) {
-	return s.matchSet(ctx, m, "titles_fts", expr)
 }
 
 // parts ranks the matches that pass the filters (and within, when set)
@@ -213,7 +178,7 @@ func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within f
 		go func(i int) {
 			defer wg.Done()
 			st := &keepState{keep: r.filters.keep, set: set, maxID: r.m.maxID, within: within}
-			results[i], seen[i], errs[i] = r.rankRange(ctx, st, bounds[i], bounds[i+1]-1, need, 0)
+			results[i], seen[i], errs[i] = r.rankRange(ctx, st, bounds[i], bounds[i+1]-1, need)
 		}(i)
 	}
 	wg.Wait()
@@ -233,10 +198,8 @@ func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within f
 	return order, matched, nil
 }
 
-// rankRange ranks the matches with ids in [lo, hi] by bm25 (folio_rank).
-// When first is a folio_keep handle, the rows it keeps sort before the
-// others.
-func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int, first int64) ([]scored, int, error) {
+// rankRange ranks the matches with ids in [lo, hi] by score (folio_rank).
+func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int) ([]scored, int, error) {
 	h := keepStates.add(st)
 	defer keepStates.drop(h)
 	rs := &rankState{lengths: r.m.lengths, stats: r.stats, deferOne: true}
@@ -250,7 +213,7 @@ func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need
 	rows, err := r.s.db.QueryContext(ctx, `SELECT rowid, folio_rank(articles_fts, ?) AS score
 		FROM articles_fts
 		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(articles_fts, ?)
-		ORDER BY folio_keep(articles_fts, ?) DESC, score, rowid LIMIT ?`, rh, r.match, lo, hi, h, first, need)
+		ORDER BY score, rowid LIMIT ?`, rh, r.match, lo, hi, h, need)
 	if err != nil {
 		return nil, 0, searchError(err)
 	}

@@ -14,6 +14,7 @@ import (
 // empty pos remain, which the store answers as all articles minus neg.
 type compiler struct {
 	notes     bool // for annotations_fts, which has no title column
+	dropStop  bool // leave positive stopwords out (see stopwords)
 	terms     []string
 	highlight []string
 	seen      map[string]bool
@@ -25,6 +26,9 @@ func (c *compiler) compile(n *node, negated bool) (pos, neg string) {
 	}
 	switch n.op {
 	case opTerm:
+		if c.dropStop && !negated && droppable(n.t) {
+			return "", ""
+		}
 		expr := c.render(n.t)
 		if !negated {
 			c.mark(n.t, expr)
@@ -57,6 +61,7 @@ func (c *compiler) compile(n *node, negated bool) (pos, neg string) {
 		for _, k := range n.kids {
 			p, m := c.compile(k, negated)
 			switch {
+			case p == "" && m == "": // a stopword left out
 			case p == "":
 				onlyNot = append(onlyNot, group(m))
 			case m == "":

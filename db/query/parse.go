@@ -41,9 +41,10 @@ type parser struct {
 }
 
 // maxTerms bounds the words and phrases of one search; later ones are
-// ignored. FTS5 does work per phrase for every search (and bm25 reads each
-// phrase's whole posting list), and no one types more than this.
-const maxTerms = 32
+// ignored. It is far above what a question or a pasted paragraph holds
+// (maxInput bounds the input to a few hundred words): it only keeps the
+// FTS5 expression of hostile input bounded.
+const maxTerms = 512
 
 // maxDepth bounds nested parentheses; deeper ones are read as if absent.
 // FTS5's expression parser has a small stack of its own.

@@ -13,6 +13,7 @@
 package query
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -20,7 +21,14 @@ import (
 type Query struct {
 	// Match is the FTS5 expression the articles (or, with InNotes, the
 	// annotations) must match; "" when the text part has no positive words.
+	// Words typed side by side must all be there ("all of them first").
 	Match string
+	// Loose is the same expression with its top-level words and groups
+	// joined by OR instead of AND: the articles with some of the words,
+	// which rank after those with all of them. "" when it would be Match
+	// (one word, or words joined by OR). Match and Loose hold the same
+	// phrases in the same order, so a phrase's number is the same in both.
+	Loose string
 	// Exclude is set when the text part is only negations ("-ukraine"):
 	// everything except what this FTS5 expression matches.
 	Exclude string
@@ -83,8 +91,9 @@ func Parse(input string) Query {
 			p.pos++
 		}
 	}
-	c := compiler{notes: q.InNotes}
-	pos, neg := c.compile(join(opAnd, tops), false)
+	root := join(opAnd, tops)
+	c := compiler{notes: q.InNotes, dropStop: hasKeyword(root, false)}
+	pos, neg := c.compile(root, false)
 	switch {
 	case pos != "" && neg != "":
 		q.Match = pos + " NOT " + group(neg)
@@ -93,6 +102,7 @@ func Parse(input string) Query {
 	default:
 		q.Exclude = neg
 	}
+	q.Loose = loose(root, c.dropStop, q.InNotes)
 	q.Terms = c.terms
 	q.Highlight = strings.Join(c.highlight, " OR ")
 	q.Parts = p.parts
@@ -100,4 +110,42 @@ func Parse(input string) Query {
 		q.Message = NothingToSearch
 	}
 	return *q
+}
+
+// loose is the expression of the articles that match some of the
+// top-level parts of an AND: each part's positive expression joined by OR,
+// less every part's negative one. "" when the root is not an AND of two
+// positive parts or more.
+func loose(root *node, dropStop, notes bool) string {
+	if root == nil || root.op != opAnd {
+		return ""
+	}
+	c := compiler{notes: notes, dropStop: dropStop}
+	var ps, ms []string
+	for _, k := range root.kids {
+		p, m := c.compile(k, false)
+		if p != "" && !slices.Contains(ps, group(p)) {
+			ps = append(ps, group(p))
+		}
+		if m != "" && !slices.Contains(ms, group(m)) {
+			ms = append(ms, group(m))
+		}
+	}
+	if len(ps) < 2 {
+		return ""
+	}
+	expr := strings.Join(ps, " OR ")
+	if len(ms) > 0 {
+		expr = group(expr) + " NOT " + group(strings.Join(ms, " OR "))
+	}
+	return expr
+}
+
+// Any is the expression of every article the search finds: Loose when
+// set, else Match.
+func (q Query) Any() string {
+	if q.Loose != "" {
+		return q.Loose
+	}
+	return q.Match
 }

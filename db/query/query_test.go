@@ -2,6 +2,7 @@ package query
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -76,18 +77,25 @@ func TestParse(t *testing.T) {
 		{in: `date:2023-13`, match: `"date 2023-13"`, terms: []string{"date 2023-13"}},
 		{in: `date:2023-02-30`, match: `"date 2023-02-30"`, terms: []string{"date 2023-02-30"}},
 		{in: `'; DROP TABLE articles; --`, match: `"DROP" AND "TABLE" AND "articles;"`, terms: []string{"DROP", "TABLE", "articles;"}},
-		{in: `NEAR(a b)`, match: `"NEAR" AND "a" AND "b"`, terms: []string{"NEAR", "a", "b"}},
+		{in: `NEAR(x b)`, match: `"NEAR" AND "x" AND "b"`, terms: []string{"NEAR", "x", "b"}},
 		{in: `^start`, match: `"^start"`, terms: []string{"^start"}},
 		{in: `col:x`, match: `"col:x"`, terms: []string{"col:x"}},
-		{in: `a + b`, match: `"a" AND "b"`, terms: []string{"a", "b"}},
+		{in: `x + b`, match: `"x" AND "b"`, terms: []string{"x", "b"}},
 		{in: `{title body}:x`, match: `"{title" AND "body}:x"`, terms: []string{"{title", "body}:x"}},
 		{in: `say "it's ""fine"""`, match: `"say" AND "it's " AND "fine"`, terms: []string{"say", `"it's "`, `"fine"`}},
-		{in: `a"b`, match: `"a" AND "b"`, terms: []string{"a", `"b"`}},
+		{in: `x"b`, match: `"x" AND "b"`, terms: []string{"x", `"b"`}},
 		{in: ") oil (", match: `"oil"`, terms: []string{"oil"}},
 		{in: "oil\x00gas\x1fcoal\u0085", match: `"oil" AND "gas" AND "coal"`, terms: []string{"oil", "gas", "coal"}},
 		{in: "oil \xff gas", match: `"oil" AND "gas"`, terms: []string{"oil", "gas"}},
 		{in: `AND`, match: `"AND"`, terms: []string{"AND"}},
-		{in: `or not`, match: `"or" AND "not"`, terms: []string{"or", "not"}},
+		{in: `or not`, match: `"not"`, terms: []string{"not"}},
+		// Stopwords are left out among other words, kept alone, in phrases and in capitals.
+		{in: `what is the price of oil`, match: `"price" AND "oil"`, terms: []string{"price", "oil"}},
+		{in: `the who`, match: `"the" AND "who"`, terms: []string{"the", "who"}},
+		{in: `"the who" live`, match: `"the who" AND "live"`, terms: []string{`"the who"`, "live"}},
+		{in: `US trade`, match: `"US" AND "trade"`, terms: []string{"US", "trade"}},
+		{in: `oil -the`, match: `"oil" NOT "the"`, terms: []string{"oil"}},
+		{in: `the OR oil`, match: `"oil"`, terms: []string{"oil"}},
 	}
 	for _, tt := range tests {
 		q := Parse(tt.in)
@@ -154,18 +162,40 @@ func TestLongInputIsBounded(t *testing.T) {
 	}
 	var words []string
 	for i := range 100 {
-		words = append(words, "w"+strings.Repeat("x", i))
+		words = append(words, "w"+strconv.Itoa(i))
 	}
 	q = Parse(strings.Join(words, " "))
-	if n := strings.Count(q.Match, " AND ") + 1; n != maxTerms {
-		t.Errorf("%d terms kept, want %d", n, maxTerms)
+	if n := strings.Count(q.Match, " AND ") + 1; n != len(words) {
+		t.Errorf("%d terms kept, want all %d", n, len(words))
 	}
 	q = Parse(strings.Repeat("(", 100) + "oil" + strings.Repeat(")", 100))
 	if q.Match != `"oil"` {
 		t.Errorf("deep parentheses: %q", q.Match)
 	}
-	q = Parse(strings.Repeat("-(a ", 30) + "b")
+	q = Parse(strings.Repeat("-(x ", 30) + "b")
 	if depth := strings.Count(q.Match+q.Exclude, "(("); depth > 2*maxDepth {
 		t.Errorf("nesting not bounded: %s", q.Match+q.Exclude)
+	}
+}
+
+func TestLoose(t *testing.T) {
+	for in, want := range map[string]string{
+		`putin diesel`:                   `"putin" OR "diesel"`,
+		`what is the price of oil`:       `"price" OR "oil"`,
+		`oil (sanctions OR embargo)`:     `"oil" OR ("sanctions" OR "embargo")`,
+		`"prime minister" visit -russia`: `("prime minister" OR "visit") NOT "russia"`,
+		`oil -ukraine`:                   ``,
+		`oil`:                            ``,
+		`sanctions OR embargo`:           ``,
+		`tag:energy oil gas`:             `"oil" OR "gas"`,
+		`-(oil gas)`:                     ``,
+	} {
+		q := Parse(in)
+		if q.Loose != want {
+			t.Errorf("Parse(%q).Loose = %q, want %q", in, q.Loose, want)
+		}
+		if q.Any() != want && (want != "" || q.Any() != q.Match) {
+			t.Errorf("Parse(%q).Any() = %q", in, q.Any())
+		}
 	}
 }
