@@ -27,11 +27,11 @@ const rankFunction = "folio_rank"
 // columnWeights are bm25's weights for the columns of articles_fts (title,
 // byline, source, body): a word in the title counts as much as several in
 // the body. Tuned on development collections: see docs/relevance.md.
-var columnWeights = [...]float64{10, 2, 2, 1}
+var columnWeights = [...]float64{3, 1, 1, 1}
 
 // proximityWeight scales the proximity bonus against bm25 (0 turns it
 // off). Tuned with columnWeights.
-var proximityWeight = 1.0
+var proximityWeight = 0.5
 
 // rankWeights are columnWeights as FTS5's bm25() takes them.
 var rankWeights = func() string {
@@ -51,6 +51,9 @@ type rankState struct {
 	freq    []float64 // scratch: the current row's weighted phrase counts
 	near    []float64 // scratch: the current row's proximity credit by phrase
 	sizes   []int32   // each phrase's length in tokens
+	// weights are the phrases' weights in the query (how many times each
+	// was typed); nil when all are 1.
+	weights []float64
 	// deferOne, when set, leaves a one-phrase query's idf to the caller
 	// (see rankStats.deferred).
 	deferOne bool
@@ -205,7 +208,7 @@ func (st *rankState) score(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts u
 	if id >= 0 && id < int64(len(st.lengths)) {
 		d = float64(st.lengths[id])
 	}
-	return -relevance(st.stats, st.freq, st.near, d), sqlite3.SQLITE_OK
+	return -relevance(st.stats, st.weights, st.freq, st.near, d), sqlite3.SQLITE_OK
 }
 
 // instance is one place a phrase occurs in a row, as xInst reports them:
@@ -240,25 +243,30 @@ func phraseSizes(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, n 
 }
 
 // bm25's parameters, as FTS5 sets them.
-const k1, b = 1.2, 0.75
+var bm25K1, bm25B = 1.2, 0.75
 
 // relevance is a row's score from its weighted phrase counts, proximity
-// credits and length: bm25 (as FTS5 computes it, column weights included)
+// credits and length: bm25 (as FTS5 computes it, column weights included,
+// each phrase's part multiplied by its weight in the query)
 // plus proximityWeight times the proximity score, which saturates and is
 // normalised by length as bm25's term frequencies are, each phrase's
 // counting for at most 1 of idf.
-func relevance(stats *rankStats, freq, near []float64, length float64) float64 {
-	norm := k1 * (1 - b + b*length/stats.avgdl)
+func relevance(stats *rankStats, weights, freq, near []float64, length float64) float64 {
+	norm := bm25K1 * (1 - bm25B + bm25B*length/stats.avgdl)
 	score := 0.0
 	for i, f := range freq {
-		score += stats.idf[i] * (f * (k1 + 1)) / (f + norm)
+		w := stats.idf[i]
+		if i < len(weights) {
+			w *= weights[i]
+		}
+		score += w * (f * (bm25K1 + 1)) / (f + norm)
 	}
 	if proximityWeight == 0 {
 		return score
 	}
 	for i, a := range near {
 		if a > 0 {
-			score += proximityWeight * min(1, stats.idf[i]) * (a * (k1 + 1)) / (a + norm)
+			score += proximityWeight * min(1, stats.idf[i]) * (a * (bm25K1 + 1)) / (a + norm)
 		}
 	}
 	return score

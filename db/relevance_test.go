@@ -479,16 +479,20 @@ func BenchmarkRelevanceTuning(b *testing.B) {
 	for b.Loop() {
 		fmt.Println("    title byline proximity | Cranfield MAP OR, typed; nDCG@10 OR | BBC MRR OR, typed")
 		for _, title := range []float64{1, 2, 3, 5, 10} {
-			for _, prox := range []float64{0, 0.5, 1, 2, 4} {
-				columnWeights, proximityWeight = [4]float64{title, 1, 1, 1}, prox
-				cran.s.searchState().results = resultCache{}
-				bbc.s.searchState().results = resultCache{}
-				cor := scoreRun(b, evalRun{"or", cran.folio(orQuery)}, cq)
-				cty := scoreRun(b, evalRun{"typed", cran.folio(typedQuery)}, cq)
-				bor := scoreRun(b, evalRun{"or", bbc.folio(orQuery)}, bq)
-				bty := scoreRun(b, evalRun{"typed", bbc.folio(typedQuery)}, bq)
-				fmt.Printf("    %5g %6g %9g | %.4f %.4f %.4f | %.3f %.3f\n", title, 1.0, prox,
-					cor.MAP, cty.MAP, cor.NDCG10, bor.MRR, bty.MRR)
+			for _, prox := range []float64{0, 0.5, 1, 2} {
+				for _, kb := range [][2]float64{{1.2, 0.75}, {0.9, 0.4}, {1.5, 0.75}} {
+					bm25K1, bm25B = kb[0], kb[1]
+					fmt.Printf("k1 %g b %g  ", bm25K1, bm25B)
+					columnWeights, proximityWeight = [4]float64{title, 1, 1, 1}, prox
+					cran.s.searchState().results = resultCache{}
+					bbc.s.searchState().results = resultCache{}
+					cor := scoreRun(b, evalRun{"or", cran.folio(orQuery)}, cq)
+					cty := scoreRun(b, evalRun{"typed", cran.folio(typedQuery)}, cq)
+					bor := scoreRun(b, evalRun{"or", bbc.folio(orQuery)}, bq)
+					bty := scoreRun(b, evalRun{"typed", bbc.folio(typedQuery)}, bq)
+					fmt.Printf("    %5g %6g %9g | %.4f %.4f %.4f | %.3f %.3f\n", title, 1.0, prox,
+						cor.MAP, cty.MAP, cor.NDCG10, bor.MRR, bty.MRR)
+				}
 			}
 		}
 	}

@@ -100,10 +100,15 @@ func idsSQL(q query.Query) (string, []any) {
 		return `SELECT a.id FROM articles a WHERE a.id IN (` + notes + `) AND ` + where + newest,
 			append(args, fargs...)
 	case q.Match != "":
-		return `WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ` + rankWeights + `) AS score
-				FROM articles_fts WHERE articles_fts MATCH ?)
-			SELECT a.id FROM m JOIN articles a ON a.id = m.id WHERE ` + where + ` ORDER BY m.score, a.id`,
-			append([]any{q.Match}, fargs...)
+		// Every article with some of the words, those with all of them
+		// first, each group by folio_rank (the parameter before the
+		// expressions is its handle).
+		return `WITH m AS MATERIALIZED (SELECT rowid AS id, folio_rank(articles_fts, ?) AS score
+				FROM articles_fts WHERE articles_fts MATCH ?),
+			all_words AS MATERIALIZED (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?)
+			SELECT a.id FROM m JOIN articles a ON a.id = m.id WHERE ` + where + `
+			ORDER BY a.id NOT IN (SELECT id FROM all_words), m.score, a.id`,
+			append([]any{q.Any(), q.Match}, fargs...)
 	case q.Exclude != "":
 		return `SELECT a.id FROM articles a WHERE a.id NOT IN
 				(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND ` + where + newest,
@@ -120,6 +125,15 @@ func oracleIDs(ctx context.Context, s *Store, input string) ([]int64, error) {
 		return []int64{}, nil
 	}
 	stmt, args := idsSQL(q)
+	if q.Match != "" && !q.InNotes {
+		m, err := s.searchMeta(ctx)
+		if err != nil {
+			return nil, err
+		}
+		h := rankStates.add(&rankState{lengths: m.lengths, weights: q.Weights(q.Any())})
+		defer rankStates.drop(h)
+		args = append([]any{h}, args...)
+	}
 	rows, err := s.db.QueryContext(ctx, stmt, args...)
 	if err != nil {
 		return nil, err
@@ -134,4 +148,16 @@ func oracleIDs(ctx context.Context, s *Store, input string) ([]int64, error) {
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// oracleAllWords counts the articles among ids that have all the words
+// of the query (match q.Match).
+func oracleAllWords(ctx context.Context, s *Store, q query.Query, ids []int64) (int, error) {
+	if q.Match == "" || q.InNotes {
+		return len(ids), nil
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?
+		AND rowid IN (SELECT value FROM json_each(?))`, q.Match, int64sJSON(ids)).Scan(&n)
+	return n, err
 }

@@ -51,7 +51,8 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, q q
 	if err != nil {
 		return found{}, err
 	}
-	r := ranker{s: s, m: m, filters: filters, stats: stats, used: new(atomic.Pointer[rankStats])}
+	r := ranker{s: s, m: m, filters: filters, stats: stats, weights: q.Weights(q.Any()),
+		used: new(atomic.Pointer[rankStats])}
 	f := found{set: newBitset(m.maxID)}
 	if q.Loose == "" {
 		f.order, f.matched, err = r.rankExpr(ctx, q.Match, f.set, need, nil)
@@ -160,8 +161,9 @@ type ranker struct {
 	match   string
 	// stats are the score's statistics for every statement; when nil,
 	// each works them out (a one-phrase match's cost nothing).
-	stats *rankStats
-	used  *atomic.Pointer[rankStats] // the statistics the statements used
+	stats   *rankStats
+	weights []float64                  // the phrases' weights (see query.Query.Weights)
+	used    *atomic.Pointer[rankStats] // the statistics the statements used
 }
 
 // parts ranks the matches that pass the filters (and within, when set)
@@ -202,7 +204,7 @@ func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within f
 func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int) ([]scored, int, error) {
 	h := keepStates.add(st)
 	defer keepStates.drop(h)
-	rs := &rankState{lengths: r.m.lengths, stats: r.stats, deferOne: true}
+	rs := &rankState{lengths: r.m.lengths, stats: r.stats, weights: r.weights, deferOne: true}
 	rh := rankStates.add(rs)
 	defer rankStates.drop(rh)
 	defer func() {

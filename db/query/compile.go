@@ -18,6 +18,7 @@ type compiler struct {
 	terms     []string
 	highlight []string
 	seen      map[string]bool
+	counts    map[string]int // positive phrases as rendered → times typed
 }
 
 func (c *compiler) compile(n *node, negated bool) (pos, neg string) {
@@ -32,6 +33,10 @@ func (c *compiler) compile(n *node, negated bool) (pos, neg string) {
 		expr := c.render(n.t)
 		if !negated {
 			c.mark(n.t, expr)
+			if c.counts == nil {
+				c.counts = map[string]int{}
+			}
+			c.counts[expr]++
 		}
 		return expr, ""
 	case opNot:

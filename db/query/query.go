@@ -32,6 +32,9 @@ type Query struct {
 	// Exclude is set when the text part is only negations ("-ukraine"):
 	// everything except what this FTS5 expression matches.
 	Exclude string
+	// Counts says how many times each positive phrase (as written in
+	// Match, see Atoms) was typed.
+	Counts map[string]int
 	// Highlight matches every positive word and phrase, for marking them.
 	Highlight string
 	// Terms are the positive words and phrases as typed, for showing.
@@ -104,6 +107,7 @@ func Parse(input string) Query {
 	}
 	q.Loose = loose(root, c.dropStop, q.InNotes)
 	q.Terms = c.terms
+	q.Counts = c.counts
 	q.Highlight = strings.Join(c.highlight, " OR ")
 	q.Parts = p.parts
 	if strings.TrimSpace(s) != "" && !q.HasText() && len(q.Filters) == 0 && !q.InNotes {
