@@ -13,6 +13,9 @@ type SearchParams struct {
 	Sort   string `json:"sort"` // "relevance" (default when there are words), "newest", "oldest", "title"
 	Offset int    `json:"offset"`
 	Limit  int    `json:"limit"` // default 50, at most 500
+	// Typing says the last word is still being typed: it is searched as
+	// a prefix, so results come before it is finished.
+	Typing bool `json:"typing"`
 }
 
 // Search runs a search: one page of hits with snippets, facet counts over
@@ -29,6 +32,7 @@ func (a *App) Search(p SearchParams) (db.SearchResult, error) {
 	}
 	res, err := a.store.Search(context.Background(), db.SearchRequest{
 		Query: p.Query, Sort: db.Sort(p.Sort), Offset: max(p.Offset, 0), Limit: min(limit, db.MaxSearchLimit),
+		Typing: p.Typing,
 	})
 	return res, userError("search", err)
 }

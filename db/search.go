@@ -34,6 +34,9 @@ type SearchRequest struct {
 	Sort   Sort
 	Offset int
 	Limit  int // 0 means DefaultSearchLimit; at most MaxSearchLimit
+	// Typing says the last word of Query is still being typed: it is
+	// searched as a prefix (see query.ParseTyping).
+	Typing bool
 }
 
 // SearchResult is one page of a search with the counts for the whole of it.
@@ -77,6 +80,9 @@ type Suggestion struct {
 func (s *Store) Search(ctx context.Context, r SearchRequest) (SearchResult, error) {
 	res := SearchResult{Offset: max(r.Offset, 0), Hits: []SearchHit{}, Facets: emptyFacets()}
 	q := query.Parse(r.Query)
+	if r.Typing {
+		q = query.ParseTyping(r.Query)
+	}
 	if q.Message != "" {
 		res.Message = q.Message
 		return res, nil

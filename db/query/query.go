@@ -15,6 +15,7 @@ package query
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Query is a parsed search.
@@ -80,10 +81,22 @@ func (q Query) Without(i int) string {
 
 // Parse reads a search. It never fails: input that has nothing to search
 // for gets a Message.
-func Parse(input string) Query {
+func Parse(input string) Query { return parse(input, false) }
+
+// ParseTyping reads a search whose last word is still being typed: that
+// word is searched as a prefix ("econ" finds economy), so that results
+// come before it is finished. A word that is complete (the input ends in a
+// space), one letter long, a stopword, a phrase or a field is as Parse
+// reads it.
+func ParseTyping(input string) Query { return parse(input, true) }
+
+func parse(input string, typing bool) Query {
 	s := clean(input)
 	q := &Query{Input: s}
 	toks := lex(s)
+	if typing {
+		typedPrefix(s, toks)
+	}
 	p := &parser{toks: toks, q: q}
 	var tops []*node
 	for p.pos < len(toks) {
@@ -152,4 +165,18 @@ func (q Query) Any() string {
 		return q.Loose
 	}
 	return q.Match
+}
+
+// typedPrefix makes the last token a prefix when it is a word still being
+// typed.
+func typedPrefix(input string, toks []token) {
+	if len(toks) == 0 || strings.TrimRightFunc(input, isSpace) != input {
+		return
+	}
+	t := &toks[len(toks)-1]
+	if t.kind != tokTerm || t.phrase || t.prefix || t.field != "" || t.end != len(input) ||
+		utf8.RuneCountInString(t.text) < 2 || isStopword(t.text) || !searchable(t.text) {
+		return
+	}
+	t.prefix = true
 }

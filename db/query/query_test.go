@@ -199,3 +199,26 @@ func TestLoose(t *testing.T) {
 		}
 	}
 }
+
+func TestParseTyping(t *testing.T) {
+	for in, want := range map[string]string{
+		`econ`:            `"econ"*`,
+		`oil econ`:        `"oil" AND "econ"*`,
+		`oil econ `:       `"oil" AND "econ"`,
+		`oil e`:           `"oil" AND "e"`,
+		`price of the`:    `"price"`,
+		`"prime minis`:    `"prime minis"`,
+		`tag:energy gas`:  `"gas"*`,
+		`title:kor`:       `title : "kor"`,
+		`-ukr`:            ``,
+		`oil -ukr`:        `"oil" NOT "ukr"*`,
+		`econom*`:         `"econom"*`,
+		`oil (gas`:        `"oil" AND "gas"*`,
+		`oil (gas)`:       `"oil" AND "gas"`,
+		`what is the pri`: `"pri"*`,
+	} {
+		if got := ParseTyping(in).Match; got != want {
+			t.Errorf("ParseTyping(%q).Match = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -108,6 +108,8 @@ export interface SearchParams {
   sort: string;
   offset: number;
   limit: number;
+  /** The last word is still being typed: search it as a prefix. */
+  typing?: boolean;
 }
 
 export const search = (p: SearchParams): Promise<SearchResult> => App.Search(p as app.SearchParams);

@@ -16,6 +16,27 @@ test('typing a query shows ranked hits with marked snippets, stems included', as
   await expect(results.getByTestId('snippet').first().locator('mark')).toHaveText(['supplied']);
 });
 
+test('a question typed or pasted as it is finds the best partial matches, ranked', async ({ page, folio }) => {
+  await openApp(page, folio);
+  await page
+    .getByRole('searchbox', { name: 'Search' })
+    .fill('How much diesel did Belarus send to Russia, and what did western capitals say about the cooperation?');
+  const rows = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(rows.first()).toContainText('Minsk says it supplied diesel to Moscow');
+  expect(await rows.count()).toBeGreaterThan(1); // others share some of its words
+  await expect(page.getByTestId('no-hits')).toHaveCount(0);
+});
+
+test('the word being typed is searched as a prefix', async ({ page, folio }) => {
+  await openApp(page, folio);
+  await page.getByRole('searchbox', { name: 'Search' }).click();
+  await page.keyboard.type('refurbi');
+  const rows = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Mobile phone sales rise again');
+  await expect(page.getByTestId('snippet').first().locator('mark')).toHaveText(['refurbished']);
+});
+
 test('title matches rank first', async ({ page, folio }) => {
   await openApp(page, folio);
   await page.getByRole('searchbox', { name: 'Search' }).fill('phones');

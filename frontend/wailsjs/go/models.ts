@@ -89,6 +89,7 @@ export namespace app {
 	    sort: string;
 	    offset: number;
 	    limit: number;
+	    typing: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SearchParams(source);
@@ -100,6 +101,7 @@ export namespace app {
 	        this.sort = source["sort"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
+	        this.typing = source["typing"];
 	    }
 	}
 	export class Upload {

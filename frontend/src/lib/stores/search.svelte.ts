@@ -15,10 +15,11 @@ class Search {
   loading = $state(false);
   error = $state('');
   readonly rows = new Pages(async (offset, limit) => {
-    const r = await api.search({ query: this.ran, sort: this.effectiveSort, offset, limit });
+    const r = await api.search({ query: this.ran, sort: this.effectiveSort, offset, limit, typing: this.ranTyping });
     return r.hits.map((hit) => ({ article: hit.article, hit }));
   }, HIT_PAGE_SIZE);
   private ran = '';
+  private ranTyping = false;
   private remembered: string | null = null;
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,7 +53,7 @@ class Search {
       return;
     }
     if (immediately) this.run();
-    else this.timer = setTimeout(() => this.run(), DEBOUNCE_MS);
+    else this.timer = setTimeout(() => this.run(true), DEBOUNCE_MS);
   }
 
   setSort(sort: string): void {
@@ -60,15 +61,20 @@ class Search {
     if (this.active) this.run();
   }
 
-  /** Runs the query now; a newer run makes this one's answer moot. */
-  async run(): Promise<void> {
+  /**
+   * Runs the query now; a newer run makes this one's answer moot. While
+   * the person is typing, the word at the end is searched as a prefix
+   * ("econ" finds economy); Enter searches the words as they are.
+   */
+  async run(typing = false): Promise<void> {
     const my = ++this.seq;
     const query = this.query;
     this.remember(query);
     this.loading = true;
     try {
       this.ran = query;
-      const r = await api.search({ query, sort: this.effectiveSort, offset: 0, limit: HIT_PAGE_SIZE });
+      this.ranTyping = typing;
+      const r = await api.search({ query, sort: this.effectiveSort, offset: 0, limit: HIT_PAGE_SIZE, typing });
       if (my !== this.seq) return;
       this.rows.reset(r.hits.map((hit) => ({ article: hit.article, hit })));
       this.result = r;
