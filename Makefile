@@ -53,6 +53,7 @@ check: frontend/node_modules/.installed
 
 test-go:
 	go test -race -count=1 ./...
+	go test -count=1 -run 'TestFirstPageIsTheExhaustiveRanking' ./db/   # in full: -race runs a sample
 
 test-frontend: frontend/node_modules/.installed
 	cd frontend && npm test

@@ -39,6 +39,9 @@ func TestFirstPageIsTheExhaustiveRanking(t *testing.T) {
 	words := commonWords(t, s)
 	rng := rand.New(rand.NewSource(5))
 	queries := 2000
+	if raceDetector {
+		queries = 150
+	}
 	ranked := 0
 	for range queries {
 		input := randomQuery(rng, words)
