@@ -23,8 +23,12 @@ func (a *App) ListArticles(p ListParams) (db.ArticlePage, error) {
 	if limit <= 0 || limit > maxPage {
 		limit = maxPage
 	}
+	sort, err := db.ParseListSort(p.Sort)
+	if err != nil {
+		return db.ArticlePage{}, err
+	}
 	page, err := a.db().ListArticles(context.Background(), db.ArticleFilter{
-		View: db.View(p.View), Sort: db.Sort(p.Sort), Offset: p.Offset, Limit: limit,
+		View: db.View(p.View), Sort: sort, Offset: p.Offset, Limit: limit,
 	})
 	return page, userError("list the library", err)
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 
 	"folio/db"
 )
@@ -21,17 +20,16 @@ type SearchParams struct {
 // Search runs a search: one page of hits with snippets, facet counts over
 // all of them, and a suggestion when nothing is found.
 func (a *App) Search(p SearchParams) (db.SearchResult, error) {
-	switch db.Sort(p.Sort) {
-	case "", db.SortRelevance, db.SortNewest, db.SortOldest, db.SortTitle:
-	default:
-		return db.SearchResult{}, fmt.Errorf("search: unknown order %q (use relevance, newest, oldest or title)", p.Sort)
+	sort, err := db.ParseSearchSort(p.Sort)
+	if err != nil {
+		return db.SearchResult{}, err
 	}
 	limit := p.Limit
 	if limit <= 0 {
 		limit = db.DefaultSearchLimit
 	}
 	res, err := a.store.Search(context.Background(), db.SearchRequest{
-		Query: p.Query, Sort: db.Sort(p.Sort), Offset: max(p.Offset, 0), Limit: min(limit, db.MaxSearchLimit),
+		Query: p.Query, Sort: sort, Offset: max(p.Offset, 0), Limit: min(limit, db.MaxSearchLimit),
 		Typing: p.Typing,
 	})
 	return res, userError("search", err)

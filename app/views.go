@@ -45,12 +45,6 @@ func viewAndSort(view, sort string) (db.View, db.Sort, error) {
 	default:
 		return "", "", fmt.Errorf("%q is not a view: use \"\", unread, starred, annotated or trash", view)
 	}
-	switch db.Sort(sort) {
-	case "":
-		sort = string(db.SortNewest)
-	case db.SortNewest, db.SortOldest, db.SortImported, db.SortTitle:
-	default:
-		return "", "", fmt.Errorf("%q is not a sort order: use newest, oldest, imported or title", sort)
-	}
-	return db.View(view), db.Sort(sort), nil
+	order, err := db.ParseListSort(sort)
+	return db.View(view), order, err
 }

@@ -110,6 +110,31 @@ const (
 	SortRelevance Sort = "relevance"
 )
 
+// ParseListSort reads the order of the library list as the window, the
+// browser mode and the command line name it; "" is newest first.
+func ParseListSort(name string) (Sort, error) {
+	switch Sort(name) {
+	case "":
+		return SortNewest, nil
+	case SortNewest, SortOldest, SortImported, SortTitle:
+		return Sort(name), nil
+	}
+	return "", fmt.Errorf("%q is not an order of the list: use newest, oldest, imported or title", name)
+}
+
+// ParseSearchSort reads the order of a search; "" is relevance, which a
+// search without words to rank by answers newest first (SearchResult.Sort
+// says which was used).
+func ParseSearchSort(name string) (Sort, error) {
+	switch Sort(name) {
+	case "", SortRelevance:
+		return SortRelevance, nil
+	case SortNewest, SortOldest, SortTitle:
+		return Sort(name), nil
+	}
+	return "", fmt.Errorf("%q is not an order of a search: use relevance, newest, oldest or title", name)
+}
+
 // ArticleFilter selects a page of the library list.
 type ArticleFilter struct {
 	View   View

@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"errors"
-	"fmt"
 	"maps"
 	"strings"
 
@@ -45,6 +44,7 @@ type SearchResult struct {
 	Offset     int         `json:"offset"`
 	Hits       []SearchHit `json:"hits"`
 	Facets     Facets      `json:"facets"`
+	Sort       Sort        `json:"sort"`       // the order used: relevance only when the search has words
 	Message    string      `json:"message"`    // a friendly note for input with nothing to search, else ""
 	Suggestion *Suggestion `json:"suggestion"` // when Total == 0 and dropping one part would find something
 }
@@ -91,6 +91,7 @@ func (s *Store) Search(ctx context.Context, r SearchRequest) (SearchResult, erro
 	if err != nil {
 		return res, err
 	}
+	res.Sort = sort
 	limit := r.Limit
 	if limit <= 0 {
 		limit = DefaultSearchLimit
@@ -134,17 +135,12 @@ func (s *Store) searchArticles(ctx context.Context, m *searchMeta, q query.Query
 
 // searchSort picks the order: relevance only means something when the
 // query has words.
-func searchSort(sort Sort, q query.Query) (Sort, error) {
-	switch sort {
-	case "", SortRelevance:
-		if q.Ranked() {
-			return SortRelevance, nil
-		}
-		return SortNewest, nil
-	case SortNewest, SortOldest, SortTitle:
-		return sort, nil
+func searchSort(name Sort, q query.Query) (Sort, error) {
+	sort, err := ParseSearchSort(string(name))
+	if err == nil && sort == SortRelevance && !q.Ranked() {
+		sort = SortNewest
 	}
-	return "", fmt.Errorf("search: unknown order %q (use relevance, newest, oldest or title)", sort)
+	return sort, err
 }
 
 // SearchArticleIDs returns the ids of every article in the library (not in

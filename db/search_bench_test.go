@@ -39,6 +39,19 @@ var benchQueries = []string{
 // benchWorst are words found in nearly every article.
 var benchWorst = []string{`said`, `the`}
 
+// benchTyping are searches as the box sends them while a word is being
+// typed: its first two or three letters, searched as a prefix.
+var benchTyping = []string{`hi`, `la`, `ec`, `go`, `pri`, `mob`, `prime minis`, `film aw`}
+
+// benchQuestions are questions and a paragraph pasted as they are.
+var benchQuestions = []string{
+	`what did the prime minister say about the economy and taxes`,
+	`how much profit did Time Warner make from its internet business last year`,
+	`Which film won the most awards at the ceremony, and who were the actors nominated for best actor?`,
+	`Mobile phone makers are racing to build handsets that can play music and video, while operators ` +
+		`try to persuade customers to pay for faster networks and new services.`,
+}
+
 // benchSeed makes the generated libraries the same on every machine.
 const benchSeed = 1
 
@@ -57,8 +70,10 @@ func BenchmarkSearch(b *testing.B) {
 			}
 			for b.Loop() {
 				loadText, loadOther := measureMetaLoad(b, s)
-				t := measureQueries(b, s, typical)
-				w := measureQueries(b, s, worst)
+				t := measureQueries(b, s, typical, false)
+				w := measureQueries(b, s, worst, false)
+				typing := measureQueries(b, s, benchTyping, true)
+				questions := measureQueries(b, s, benchQuestions, false)
 				b.ReportMetric(ms(t.median), "typical-median-ms")
 				b.ReportMetric(ms(t.p95), "typical-p95-ms")
 				b.ReportMetric(ms(w.max), "worst-max-ms")
@@ -75,6 +90,15 @@ func BenchmarkSearch(b *testing.B) {
 				for _, line := range w.lines {
 					say("  " + line)
 				}
+				say("as typed, the last word a prefix: median %.1f ms, p95 %.1f ms, max %.1f ms", ms(typing.median), ms(typing.p95), ms(typing.max))
+				for _, line := range typing.lines {
+					say("  " + line)
+				}
+				say("questions and a paragraph pasted: median %.1f ms, max %.1f ms", ms(questions.median), ms(questions.max))
+				for _, line := range questions.lines {
+					say("  " + line)
+				}
+				b.ReportMetric(ms(typing.max), "typing-max-ms")
 				for _, word := range worst {
 					cli, err := sqliteCLITime(b, path, word)
 					if err != nil {
@@ -106,8 +130,9 @@ type latencies struct {
 	lines            []string
 }
 
-// measureQueries runs each query five times, cold, and sums up.
-func measureQueries(b *testing.B, s *Store, queries []string) latencies {
+// measureQueries runs each query five times, cold, and sums up; typing
+// sends them as the search box does while the last word is being typed.
+func measureQueries(b *testing.B, s *Store, queries []string, typing bool) latencies {
 	ctx := context.Background()
 	l := latencies{byQuery: map[string]time.Duration{}}
 	var all, allCPU []time.Duration
@@ -118,7 +143,7 @@ func measureQueries(b *testing.B, s *Store, queries []string) latencies {
 			s.searchState().results = resultCache{}
 			cpu := cpuTime()
 			start := time.Now()
-			res, err := s.Search(ctx, SearchRequest{Query: q})
+			res, err := s.Search(ctx, SearchRequest{Query: q, Typing: typing})
 			if err != nil {
 				b.Fatalf("search %q: %v", q, err)
 			}
@@ -130,7 +155,7 @@ func measureQueries(b *testing.B, s *Store, queries []string) latencies {
 		slices.Sort(cpus)
 		all, allCPU = append(all, runs...), append(allCPU, cpus...)
 		l.byQuery[q] = runs[len(runs)/2]
-		l.lines = append(l.lines, fmt.Sprintf("%-36q %7d hits  median %6.1f ms  max %6.1f ms  cpu %6.1f ms",
+		l.lines = append(l.lines, fmt.Sprintf("%-40.40q %7d hits  median %6.1f ms  max %6.1f ms  cpu %6.1f ms",
 			q, total, ms(runs[len(runs)/2]), ms(runs[len(runs)-1]), ms(cpus[len(cpus)/2])))
 	}
 	slices.Sort(all)

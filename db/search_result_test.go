@@ -86,12 +86,35 @@ func TestSearchSortsAndSnippets(t *testing.T) {
 			t.Errorf("snippet of %q does not mark the stemmed word: %q", h.Article.Title, h.Snippet)
 		}
 	}
+	if res.Sort != db.SortRelevance {
+		t.Errorf("a search with words is ranked; result says %q", res.Sort)
+	}
 	res = search(t, s, db.SearchRequest{Query: "tag:transport"})
+	if res.Sort != db.SortNewest {
+		t.Errorf("a search without words lists newest first; result says %q", res.Sort)
+	}
 	if len(res.Hits) != 1 || res.Hits[0].Snippet != "The new ferry starts in spring. Café owners in Victoria expect more visitors." {
 		t.Errorf("a search without words shows the opening: %+v", res.Hits)
 	}
 	if _, err := s.Search(context.Background(), db.SearchRequest{Query: "x", Sort: "sideways"}); err == nil {
 		t.Error("an unknown order is accepted")
+	}
+}
+
+func TestParseSorts(t *testing.T) {
+	for name, want := range map[string]db.Sort{"": db.SortNewest, "oldest": db.SortOldest, "imported": db.SortImported,
+		"title": db.SortTitle, "relevance": "", "sideways": ""} {
+		got, err := db.ParseListSort(name)
+		if got != want || (err != nil) != (want == "") {
+			t.Errorf("ParseListSort(%q) = %q, %v", name, got, err)
+		}
+	}
+	for name, want := range map[string]db.Sort{"": db.SortRelevance, "newest": db.SortNewest, "title": db.SortTitle,
+		"imported": "", "sideways": ""} {
+		got, err := db.ParseSearchSort(name)
+		if got != want || (err != nil) != (want == "") {
+			t.Errorf("ParseSearchSort(%q) = %q, %v", name, got, err)
+		}
 	}
 }
 

@@ -26,15 +26,16 @@ func runList(ctx context.Context, env Env, args []string) int {
 	if *limit < 0 {
 		return usageError(env, fs, "--limit must be 0 or more")
 	}
-	if !validSort(*sort) {
-		return usageError(env, fs, "--sort must be newest, oldest, imported or title")
+	order, err := db.ParseListSort(*sort)
+	if err != nil {
+		return usageError(env, fs, "--sort: %v", err)
 	}
 	store, ok := openStore(ctx, env, *dbPath)
 	if !ok {
 		return exitTrouble
 	}
 	defer store.Close()
-	page, err := store.ListArticles(ctx, db.ArticleFilter{Sort: db.Sort(*sort), Limit: *limit})
+	page, err := store.ListArticles(ctx, db.ArticleFilter{Sort: order, Limit: *limit})
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "folio list:", err)
 		return exitTrouble
@@ -54,14 +55,6 @@ func runList(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "The library is empty. Import articles with: folio import PATH...")
 	}
 	return exitOK
-}
-
-func validSort(s string) bool {
-	switch db.Sort(s) {
-	case db.SortNewest, db.SortOldest, db.SortImported, db.SortTitle:
-		return true
-	}
-	return false
 }
 
 func runShow(ctx context.Context, env Env, args []string) int {

@@ -40,17 +40,16 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 	if *limit < 0 {
 		return usageError(env, fs, "--limit must be 0 or more")
 	}
-	switch db.Sort(*sort) {
-	case "", db.SortRelevance, db.SortNewest, db.SortOldest, db.SortTitle:
-	default:
-		return usageError(env, fs, "--sort must be relevance, newest, oldest or title")
+	order, err := db.ParseSearchSort(*sort)
+	if err != nil {
+		return usageError(env, fs, "--sort: %v", err)
 	}
 	store, ok := openStore(ctx, env, *dbPath)
 	if !ok {
 		return exitTrouble
 	}
 	defer store.Close()
-	hits, res, err := searchAll(ctx, store, input, db.Sort(*sort), *limit)
+	hits, res, err := searchAll(ctx, store, input, order, *limit)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "folio search:", err)
 		return exitTrouble

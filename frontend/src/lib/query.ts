@@ -44,7 +44,3 @@ export function withDateRange(query: string, after: string, before: string): str
   return [base, after && `after:${after}`, before && `before:${before}`].filter(Boolean).join(' ');
 }
 
-/** True when the query holds only filters, no words to rank by. */
-export function hasWords(query: string): boolean {
-  return terms(query).some((t) => keyOf(t) === '' && /[\p{L}\p{N}]/u.test(t));
-}

@@ -636,6 +636,7 @@ export namespace db {
 	    offset: number;
 	    hits: SearchHit[];
 	    facets: Facets;
+	    sort: string;
 	    message: string;
 	    suggestion?: Suggestion;
 	
@@ -649,6 +650,7 @@ export namespace db {
 	        this.offset = source["offset"];
 	        this.hits = this.convertValues(source["hits"], SearchHit);
 	        this.facets = this.convertValues(source["facets"], Facets);
+	        this.sort = source["sort"];
 	        this.message = source["message"];
 	        this.suggestion = this.convertValues(source["suggestion"], Suggestion);
 	    }

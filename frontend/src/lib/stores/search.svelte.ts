@@ -2,7 +2,6 @@
 // (debounced); an older query's answer never overwrites a newer one's.
 import * as api from '../api';
 import type { SearchResult } from '../api';
-import { hasWords } from '../query';
 import { flatLayout } from '../groups';
 import { HIT_HEIGHT, HIT_PAGE_SIZE, Pages } from './list.svelte';
 
@@ -15,7 +14,7 @@ class Search {
   loading = $state(false);
   error = $state('');
   readonly rows = new Pages(async (offset, limit) => {
-    const r = await api.search({ query: this.ran, sort: this.effectiveSort, offset, limit, typing: this.ranTyping });
+    const r = await api.search({ query: this.ran, sort: this.sort, offset, limit, typing: this.ranTyping });
     return r.hits.map((hit) => ({ article: hit.article, hit }));
   }, HIT_PAGE_SIZE);
   private ran = '';
@@ -34,11 +33,6 @@ class Search {
 
   get layout() {
     return flatLayout(this.total, HIT_HEIGHT);
-  }
-
-  /** Relevance needs words to rank by; filters alone list newest first. */
-  get effectiveSort(): string {
-    return this.sort === 'relevance' && !hasWords(this.ran) ? 'newest' : this.sort;
   }
 
   /** Sets the box's text and searches after a short pause. */
@@ -74,7 +68,7 @@ class Search {
     try {
       this.ran = query;
       this.ranTyping = typing;
-      const r = await api.search({ query, sort: this.effectiveSort, offset: 0, limit: HIT_PAGE_SIZE, typing });
+      const r = await api.search({ query, sort: this.sort, offset: 0, limit: HIT_PAGE_SIZE, typing });
       if (my !== this.seq) return;
       this.rows.reset(r.hits.map((hit) => ({ article: hit.article, hit })));
       this.result = r;
