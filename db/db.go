@@ -27,6 +27,9 @@ type Store struct {
 	db   *sql.DB
 	path string
 	now  func() time.Time
+	// search is what searches keep between calls: the per-article data
+	// and the last results, for the library's current state.
+	search *searchState
 
 	// BackupPath is set when Open backed up an older library before
 	// migrating it, so the caller can tell the person where it went.
@@ -68,7 +71,7 @@ func openWithout(ctx context.Context, path string) (*Store, error) {
 	sqldb.SetMaxOpenConns(max(4, runtime.NumCPU()+2))
 	sqldb.SetMaxIdleConns(max(4, runtime.NumCPU()+2))
 	sqldb.SetConnMaxIdleTime(0)
-	s := &Store{db: sqldb, path: path, now: time.Now}
+	s := &Store{db: sqldb, path: path, now: time.Now, search: &searchState{}}
 	if err := s.ping(ctx); err != nil {
 		sqldb.Close()
 		return nil, err

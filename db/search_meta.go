@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"runtime"
 	"strings"
 	"sync"
-	"weak"
 )
 
 // Per-article flags in searchMeta.flags.
@@ -65,21 +63,8 @@ type searchState struct {
 	results resultCache
 }
 
-// searchStates holds each open store's cache without keeping the store
-// alive: the entry goes when the store is garbage.
-var searchStates sync.Map // weak.Pointer[Store] → *searchState
-
-func (s *Store) searchState() *searchState {
-	key := weak.Make(s)
-	if st, ok := searchStates.Load(key); ok {
-		return st.(*searchState)
-	}
-	st, loaded := searchStates.LoadOrStore(key, &searchState{})
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[Store]) { searchStates.Delete(k) }, key)
-	}
-	return st.(*searchState)
-}
+// searchState is the store's search cache.
+func (s *Store) searchState() *searchState { return s.search }
 
 // currentGeneration reads the change counters.
 func (s *Store) currentGeneration(ctx context.Context) (generation, error) {
