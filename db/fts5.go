@@ -20,6 +20,7 @@ var auxFunctions = []struct {
 	{rankFunction, cFunc(rankRow)},
 	{snippetFunction, cFunc(snippetRow)},
 	{keepFunction, cFunc(keepRow)},
+	{topFunction, cFunc(topRow)},
 }
 
 func init() {

@@ -240,7 +240,7 @@ func wordSet(text string) map[string]bool {
 }
 
 // ftsTables are the full-text indexes an import writes to.
-var ftsTables = []string{"articles_fts", "titles_fts"}
+var ftsTables = []string{"articles_fts"}
 
 // bulkImport is how many files make an import large enough to pause the
 // indexes' incremental merging.

@@ -161,7 +161,7 @@ func (s *Store) ftsBitset(ctx context.Context, m *searchMeta, match string) (bit
 }
 
 // matchSet returns the set of articles whose rows of a full-text table
-// (articles_fts or titles_fts) match an expression. folio_keep records
+// (articles_fts, annotations_fts) match an expression. folio_keep records
 // them inside the statement: no row crosses into Go.
 func (s *Store) matchSet(ctx context.Context, m *searchMeta, table, match string) (bitset, error) {
 	set := newBitset(m.maxID)

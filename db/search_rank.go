@@ -60,19 +60,32 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, q q
 		r.used.Load().scale(f.order, f.matched)
 		return f, err
 	}
+	// The articles with some of the words are collected on another
+	// connection while those with all of them are ranked: when these fill
+	// the page, that is all the others are needed for.
+	collected := make(chan collectResult, 1)
+	go func() {
+		n, err := s.collect(ctx, q.Loose, &keepState{keep: filters.keep, set: f.set, maxID: m.maxID})
+		collected <- collectResult{n, err}
+	}()
 	all := newBitset(m.maxID)
 	f.order, _, err = r.rankExpr(ctx, q.Match, all, need, nil)
-	if err != nil {
+	c := <-collected
+	if err := errors.Join(err, c.err); err != nil {
 		return found{}, err
 	}
+	f.matched = c.matched
 	if need >= 0 && len(f.order) >= need {
-		st := &keepState{keep: filters.keep, set: f.set, maxID: m.maxID}
-		f.matched, err = s.collect(ctx, q.Loose, st)
-		return f, err
+		return f, nil
 	}
-	rest, matched, err := r.rankExpr(ctx, q.Loose, f.set, need-len(f.order), func(id int64) bool { return !all.has(id) })
-	f.order, f.matched = append(f.order, rest...), matched
+	rest, _, err := r.rankExpr(ctx, q.Loose, nil, need-len(f.order), func(id int64) bool { return !all.has(id) })
+	f.order = append(f.order, rest...)
 	return f, err
+}
+
+type collectResult struct {
+	matched int
+	err     error
 }
 
 // sharedStats works out the score's statistics of an expression once for
@@ -200,38 +213,26 @@ func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within f
 	return order, matched, nil
 }
 
-// rankRange ranks the matches with ids in [lo, hi] by score (folio_rank).
+// rankRange ranks the matches with ids in [lo, hi] by score (folio_top)
+// and returns the best need, best first.
 func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int) ([]scored, int, error) {
-	h := keepStates.add(st)
-	defer keepStates.drop(h)
 	rs := &rankState{lengths: r.m.lengths, stats: r.stats, weights: r.weights, deferOne: true}
-	rh := rankStates.add(rs)
-	defer rankStates.drop(rh)
+	top := &topState{keep: st, rank: rs, best: bestScores{need: need}}
+	h := topStates.add(top)
+	defer topStates.drop(h)
 	defer func() {
 		if rs.stats != nil { // nil when no row was ranked
 			r.used.CompareAndSwap(nil, rs.stats)
 		}
 	}()
-	rows, err := r.s.db.QueryContext(ctx, `SELECT rowid, folio_rank(articles_fts, ?) AS score
-		FROM articles_fts
-		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(articles_fts, ?)
-		ORDER BY score, rowid LIMIT ?`, rh, r.match, lo, hi, h, need)
+	var n int
+	err := r.s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
+		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_top(articles_fts, ?)`,
+		r.match, lo, hi, h).Scan(&n)
 	if err != nil {
 		return nil, 0, searchError(err)
 	}
-	defer rows.Close()
-	var out []scored
-	for rows.Next() {
-		var r scored
-		if err := rows.Scan(&r.id, &r.score); err != nil {
-			return nil, 0, searchError(err)
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, searchError(err)
-	}
-	return out, st.seen, nil
+	return top.best.sorted(), st.seen, nil
 }
 
 func sortScored(list []scored) {
