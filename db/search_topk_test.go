@@ -91,6 +91,18 @@ func randomQuery(rng *rand.Rand, words []string) string {
 		return words[rng.Intn(len(words))]
 	}
 	var parts []string
+	switch rng.Intn(6) {
+	case 0: // words joined by OR, as in a relevance test collection
+		for range 2 + rng.Intn(5) {
+			parts = append(parts, word())
+		}
+		return strings.Join(parts, " OR ")
+	case 1: // a question pasted as it is
+		for range 6 + rng.Intn(6) {
+			parts = append(parts, word(), []string{"the", "of", "what", "is", "and"}[rng.Intn(5)])
+		}
+		return strings.Join(parts, " ")
+	}
 	for range 1 + rng.Intn(6) {
 		switch rng.Intn(12) {
 		case 0:
