@@ -242,8 +242,12 @@ func phraseSizes(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, n 
 	return out
 }
 
-// bm25's parameters, as FTS5 sets them.
-var bm25K1, bm25B = 1.2, 0.75
+// bm25's parameters: how quickly repeating a word stops adding to the
+// score (k1), and how much a long article is discounted (b). FTS5's own
+// bm25() uses 1.2 and 0.75; lower values rank news better (they are close
+// to the values tuned on newswire collections, 0.9 and 0.4) and cost
+// little on Cranfield: see docs/relevance.md.
+var bm25K1, bm25B = 0.9, 0.5
 
 // relevance is a row's score from its weighted phrase counts, proximity
 // credits and length: bm25 (as FTS5 computes it, column weights included,

@@ -18,8 +18,8 @@ import (
 // compares the two on every matching row, for queries of each shape, and
 // again after articles are edited and deleted (new lengths, new averages).
 func TestRankMatchesBM25(t *testing.T) {
-	defer func(w float64) { proximityWeight = w }(proximityWeight)
-	proximityWeight = 0 // bm25 alone
+	defer func(w, k, bb float64) { proximityWeight, bm25K1, bm25B = w, k, bb }(proximityWeight, bm25K1, bm25B)
+	proximityWeight, bm25K1, bm25B = 0, 1.2, 0.75 // bm25 alone, with FTS5's parameters
 	ctx := context.Background()
 	s := openTestStore(t)
 	gen := corpus.New(3, "")

@@ -475,14 +475,15 @@ func BenchmarkRelevanceTuning(b *testing.B) {
 	}
 	cran, bbc := newEvalLibrary(b, cdocs, ckeys), newEvalLibrary(b, bdocs, bkeys)
 	bq := knownItemQueries(bdocs, bkeys, bbc.canon)
-	defer func(w [4]float64, p float64) { columnWeights, proximityWeight = w, p }(columnWeights, proximityWeight)
+	defer func(w [4]float64, p, k, bb float64) {
+		columnWeights, proximityWeight, bm25K1, bm25B = w, p, k, bb
+	}(columnWeights, proximityWeight, bm25K1, bm25B)
 	for b.Loop() {
-		fmt.Println("    title byline proximity | Cranfield MAP OR, typed; nDCG@10 OR | BBC MRR OR, typed")
+		fmt.Println("    k1   b     title proximity | Cranfield MAP OR, typed; nDCG@10 OR | BBC MRR OR, typed")
 		for _, title := range []float64{1, 2, 3, 5, 10} {
-			for _, prox := range []float64{0, 0.5, 1, 2} {
-				for _, kb := range [][2]float64{{1.2, 0.75}, {0.9, 0.4}, {1.5, 0.75}} {
+			for _, prox := range []float64{0, 0.25, 0.5, 1} {
+				for _, kb := range [][2]float64{{1.2, 0.75}, {1.2, 0.5}, {0.9, 0.4}, {0.9, 0.5}} {
 					bm25K1, bm25B = kb[0], kb[1]
-					fmt.Printf("k1 %g b %g  ", bm25K1, bm25B)
 					columnWeights, proximityWeight = [4]float64{title, 1, 1, 1}, prox
 					cran.s.searchState().results = resultCache{}
 					bbc.s.searchState().results = resultCache{}
@@ -490,7 +491,7 @@ func BenchmarkRelevanceTuning(b *testing.B) {
 					cty := scoreRun(b, evalRun{"typed", cran.folio(typedQuery)}, cq)
 					bor := scoreRun(b, evalRun{"or", bbc.folio(orQuery)}, bq)
 					bty := scoreRun(b, evalRun{"typed", bbc.folio(typedQuery)}, bq)
-					fmt.Printf("    %5g %6g %9g | %.4f %.4f %.4f | %.3f %.3f\n", title, 1.0, prox,
+					fmt.Printf("    %-4g %-5g %5g %9g | %.4f %.4f %.4f | %.3f %.3f\n", bm25K1, bm25B, title, prox,
 						cor.MAP, cty.MAP, cor.NDCG10, bor.MRR, bty.MRR)
 				}
 			}
