@@ -1,12 +1,12 @@
 package db
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
 
-	"modernc.org/libc"
-	sqlite3 "modernc.org/sqlite/lib"
+	"folio/db/fts5aux"
 )
 
 // folio_rank is Folio's relevance score: bm25 as FTS5 computes it, with
@@ -48,9 +48,10 @@ var rankWeights = func() string {
 type rankState struct {
 	lengths []int32 // by rowid: tokens in all columns, as docsize holds
 	stats   *rankStats
-	freq    []float64 // scratch: the current row's weighted phrase counts
-	near    []float64 // scratch: the current row's proximity credit by phrase
-	sizes   []int32   // each phrase's length in tokens
+	freq    []float64      // scratch: the current row's weighted phrase counts
+	near    []float64      // scratch: the current row's proximity credit by phrase
+	sizes   []int32        // each phrase's length in tokens
+	insts   []fts5aux.Inst // scratch: the current row's occurrences
 	// weights are the phrases' weights in the query (how many times each
 	// was typed); nil when all are 1.
 	weights []float64
@@ -98,146 +99,126 @@ func bm25IDF(rows, hits int64) float64 {
 	return idf
 }
 
-var rankStates handles[*rankState]
+var rankStates fts5aux.Handles[*rankState]
 
 // rankRow is folio_rank for one row.
-func rankRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
-	api := (*sqlite3.TFts5ExtensionApi)(cPointer(pApi))
-	h, ok := handleArg(tls, pCtx, nVal, apVal, rankFunction)
+func rankRow(c fts5aux.Call) {
+	h, ok := handleArg(c, rankFunction)
 	if !ok {
 		return
 	}
-	st, ok := rankStates.get(h)
+	st, ok := rankStates.Get(h)
 	if !ok {
-		resultError(tls, pCtx, "folio_rank: unknown handle")
+		c.SetError(errors.New("folio_rank: unknown handle"))
 		return
 	}
+	score, err := st.rowScore(c)
+	if err != nil {
+		c.SetError(err)
+		return
+	}
+	c.SetFloat(score)
+}
+
+// rowScore is the current row's score, the statistics worked out first
+// if need be.
+func (st *rankState) rowScore(c fts5aux.Call) (float64, error) {
 	if st.stats == nil {
-		if rc := st.prepare(tls, api, pFts); rc != sqlite3.SQLITE_OK {
-			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
-			return
+		if err := st.prepare(c); err != nil {
+			return 0, err
 		}
 	}
-	score, rc := st.score(tls, api, pFts)
-	if rc != sqlite3.SQLITE_OK {
-		sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
-		return
-	}
-	sqlite3.Xsqlite3_result_double(tls, pCtx, score)
+	return st.score(c)
 }
 
 // prepare works out what bm25 works out once per statement: the average
 // row length and each phrase's inverse document frequency.
-func (st *rankState) prepare(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr) int32 {
-	mem := tls.Alloc(16)
-	defer tls.Free(16)
-	rc := apiCall[func(*libc.TLS, uintptr, uintptr) int32](api.FxRowCount)(tls, pFts, mem)
-	if rc != sqlite3.SQLITE_OK {
-		return rc
+func (st *rankState) prepare(c fts5aux.Call) error {
+	rows, err := c.RowCount()
+	if err != nil {
+		return err
 	}
-	rows := *(*int64)(cPointer(mem))
-	rc = apiCall[func(*libc.TLS, uintptr, int32, uintptr) int32](api.FxColumnTotalSize)(tls, pFts, -1, mem+8)
-	if rc != sqlite3.SQLITE_OK {
-		return rc
+	total, err := c.ColumnTotalSize(-1)
+	if err != nil {
+		return err
 	}
-	avgdl := float64(*(*int64)(cPointer(mem + 8))) / float64(rows)
-	phrases := apiCall[func(*libc.TLS, uintptr) int32](api.FxPhraseCount)(tls, pFts)
-	idf := make([]float64, phrases)
-	if phrases == 1 && st.deferOne {
+	avgdl := float64(total) / float64(rows)
+	idf := make([]float64, c.PhraseCount())
+	if len(idf) == 1 && st.deferOne {
 		idf[0] = 1
 		st.stats = &rankStats{idf: idf, avgdl: avgdl, rows: rows, deferred: true}
-		return sqlite3.SQLITE_OK
+		return nil
 	}
 	for i := range idf {
-		*(*int64)(cPointer(mem)) = 0
-		rc = apiCall[func(*libc.TLS, uintptr, int32, uintptr, uintptr) int32](api.FxQueryPhrase)(
-			tls, pFts, int32(i), mem, cFunc(countHit))
-		if rc != sqlite3.SQLITE_OK {
-			return rc
+		hits, err := c.PhraseRows(i)
+		if err != nil {
+			return err
 		}
-		idf[i] = bm25IDF(rows, *(*int64)(cPointer(mem)))
+		idf[i] = bm25IDF(rows, hits)
 	}
 	st.stats = &rankStats{idf: idf, avgdl: avgdl, rows: rows}
-	return sqlite3.SQLITE_OK
-}
-
-// countHit counts the rows xQueryPhrase visits.
-func countHit(tls *libc.TLS, pApi, pFts, pUserData uintptr) int32 {
-	*(*int64)(cPointer(pUserData))++
-	return sqlite3.SQLITE_OK
+	return nil
 }
 
 // score is the current row's relevance, negated as FTS5 returns bm25's
 // (lower is better): bm25 over the columns weighted by columnWeights, plus
 // a proximity bonus for query phrases found close together.
-func (st *rankState) score(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr) (float64, int32) {
-	mem := tls.Alloc(16)
-	defer tls.Free(16)
+func (st *rankState) score(c fts5aux.Call) (float64, error) {
 	n := len(st.stats.idf)
 	if len(st.freq) != n {
 		st.freq, st.near = make([]float64, n), make([]float64, n)
-		st.sizes = phraseSizes(tls, api, pFts, n)
+		st.sizes = phraseSizes(c, n)
 	}
 	clear(st.freq)
 	clear(st.near)
-	rc := apiCall[func(*libc.TLS, uintptr, uintptr) int32](api.FxInstCount)(tls, pFts, mem)
-	if rc != sqlite3.SQLITE_OK {
-		return 0, rc
+	var err error
+	st.insts, err = c.Insts(st.insts[:0])
+	if err != nil {
+		return 0, err
 	}
-	inst := apiCall[func(*libc.TLS, uintptr, int32, uintptr, uintptr, uintptr) int32](api.FxInst)
-	count := *(*int32)(cPointer(mem))
-	prev := instance{phrase: -1}
-	for i := int32(0); i < count; i++ {
-		if rc := inst(tls, pFts, i, mem, mem+4, mem+8); rc != sqlite3.SQLITE_OK {
-			return 0, rc
-		}
-		cur := instance{*(*int32)(cPointer(mem)), *(*int32)(cPointer(mem + 4)), *(*int32)(cPointer(mem + 8))}
-		if int(cur.phrase) >= n || cur.phrase < 0 {
+	prev := fts5aux.Inst{Phrase: -1}
+	for _, cur := range st.insts {
+		if cur.Phrase < 0 || int(cur.Phrase) >= n {
 			continue
 		}
 		w := 1.0
-		if int(cur.col) < len(columnWeights) {
-			w = columnWeights[cur.col]
+		if int(cur.Col) < len(columnWeights) {
+			w = columnWeights[cur.Col]
 		}
-		st.freq[cur.phrase] += w
+		st.freq[cur.Phrase] += w
 		st.addNear(prev, cur)
 		prev = cur
 	}
-	id := apiCall[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
+	id := c.Rowid()
 	var d float64
 	if id >= 0 && id < int64(len(st.lengths)) {
 		d = float64(st.lengths[id])
 	}
-	return -relevance(st.stats, st.weights, st.freq, st.near, d), sqlite3.SQLITE_OK
+	return -relevance(st.stats, st.weights, st.freq, st.near, d), nil
 }
-
-// instance is one place a phrase occurs in a row, as xInst reports them:
-// in order of column, then offset.
-type instance struct{ phrase, col, offset int32 }
 
 // addNear credits two neighbouring instances of different phrases in the
 // same column with each other's idf, less the further apart they are
 // (1/d², d in tokens between them): the proximity measure of Büttcher,
 // Clarke and Lushman (SIGIR 2006), which looks at each instance and the one
 // before it only.
-func (st *rankState) addNear(prev, cur instance) {
-	if prev.phrase < 0 || prev.phrase == cur.phrase || prev.col != cur.col {
+func (st *rankState) addNear(prev, cur fts5aux.Inst) {
+	if prev.Phrase < 0 || prev.Phrase == cur.Phrase || prev.Col != cur.Col {
 		return
 	}
-	gap := float64(cur.offset - prev.offset - (st.sizes[prev.phrase] - 1))
+	gap := float64(cur.Offset - prev.Offset - (st.sizes[prev.Phrase] - 1))
 	if gap < 1 {
 		return // overlapping matches, as of "econom*" and "economy"
 	}
-	st.near[prev.phrase] += st.stats.idf[cur.phrase] / (gap * gap)
-	st.near[cur.phrase] += st.stats.idf[prev.phrase] / (gap * gap)
+	st.near[prev.Phrase] += st.stats.idf[cur.Phrase] / (gap * gap)
+	st.near[cur.Phrase] += st.stats.idf[prev.Phrase] / (gap * gap)
 }
 
 // phraseSizes is each phrase's length in tokens.
-func phraseSizes(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, n int) []int32 {
-	size := apiCall[func(*libc.TLS, uintptr, int32) int32](api.FxPhraseSize)
+func phraseSizes(c fts5aux.Call, n int) []int32 {
 	out := make([]int32, n)
 	for i := range out {
-		out[i] = max(size(tls, pFts, int32(i)), 1)
+		out[i] = int32(max(c.PhraseSize(i), 1))
 	}
 	return out
 }

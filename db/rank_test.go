@@ -135,7 +135,7 @@ func compareRanks(t *testing.T, s *Store, queries []string) {
 		t.Fatal(err)
 	}
 	for _, q := range queries {
-		h := rankStates.add(&rankState{lengths: m.lengths})
+		h := rankStates.Add(&rankState{lengths: m.lengths})
 		rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, `+rankWeights+`), folio_rank(articles_fts, ?)
 			FROM articles_fts WHERE articles_fts MATCH ?`, h, q)
 		if err != nil {
@@ -157,7 +157,7 @@ func compareRanks(t *testing.T, s *Store, queries []string) {
 			t.Fatalf("%s: %v", q, err)
 		}
 		rows.Close()
-		rankStates.drop(h)
+		rankStates.Drop(h)
 		if n == 0 {
 			t.Errorf("%s matched nothing; the comparison needs rows", q)
 		}

@@ -2,9 +2,9 @@ package db
 
 import (
 	"container/heap"
+	"errors"
 
-	"modernc.org/libc"
-	sqlite3 "modernc.org/sqlite/lib"
+	"folio/db/fts5aux"
 )
 
 // folio_top ranks a whole match in one call per row: it applies the
@@ -26,34 +26,27 @@ type topState struct {
 	best bestScores
 }
 
-var topStates handles[*topState]
+var topStates fts5aux.Handles[*topState]
 
 // topRow is folio_top for one row.
-func topRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
-	api := (*sqlite3.TFts5ExtensionApi)(cPointer(pApi))
-	h, ok := handleArg(tls, pCtx, nVal, apVal, topFunction)
+func topRow(c fts5aux.Call) {
+	h, ok := handleArg(c, topFunction)
 	if !ok {
 		return
 	}
-	st, ok := topStates.get(h)
+	st, ok := topStates.Get(h)
 	if !ok {
-		resultError(tls, pCtx, "folio_top: unknown handle")
+		c.SetError(errors.New("folio_top: unknown handle"))
 		return
 	}
-	sqlite3.Xsqlite3_result_int(tls, pCtx, 0)
-	id := apiCall[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
+	c.SetInt(0)
+	id := c.Rowid()
 	if !st.keep.pass(id) {
 		return
 	}
-	if st.rank.stats == nil {
-		if rc := st.rank.prepare(tls, api, pFts); rc != sqlite3.SQLITE_OK {
-			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
-			return
-		}
-	}
-	score, rc := st.rank.score(tls, api, pFts)
-	if rc != sqlite3.SQLITE_OK {
-		sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+	score, err := st.rank.rowScore(c)
+	if err != nil {
+		c.SetError(err)
 		return
 	}
 	st.best.offer(scored{id: id, score: score})

@@ -292,8 +292,8 @@ func (s *Store) passages(ctx context.Context, match string, ids []int64, scan bo
 		page[id] = true
 		lo, hi = min(lo, id), max(hi, id)
 	}
-	h := keepStates.add(&keepState{keep: func(id int64) bool { return page[id] }, maxID: hi})
-	defer keepStates.drop(h)
+	h := keepStates.Add(&keepState{keep: func(id int64) bool { return page[id] }, maxID: hi})
+	defer keepStates.Drop(h)
 	return s.textByID(ctx, `SELECT rowid, folio_snippet(articles_fts) FROM articles_fts
 		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(articles_fts, ?)`,
 		[]any{match, lo, hi, h}, oneLine)

@@ -2,12 +2,11 @@ package db
 
 import (
 	"context"
+	"errors"
 	"math/bits"
 	"strings"
 
-	"modernc.org/libc"
-	sqlite3 "modernc.org/sqlite/lib"
-
+	"folio/db/fts5aux"
 	"folio/db/query"
 )
 
@@ -165,8 +164,8 @@ func (s *Store) ftsBitset(ctx context.Context, m *searchMeta, match string) (bit
 // them inside the statement: no row crosses into Go.
 func (s *Store) matchSet(ctx context.Context, m *searchMeta, table, match string) (bitset, error) {
 	set := newBitset(m.maxID)
-	h := keepStates.add(&keepState{set: set, maxID: m.maxID})
-	defer keepStates.drop(h)
+	h := keepStates.Add(&keepState{set: set, maxID: m.maxID})
+	defer keepStates.Drop(h)
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+table+`
 		WHERE `+table+` MATCH ? AND folio_keep(`+table+`, ?)`, match, h).Scan(&n)
@@ -188,7 +187,7 @@ type keepState struct {
 	within func(id int64) bool
 }
 
-var keepStates handles[*keepState]
+var keepStates fts5aux.Handles[*keepState]
 
 // folio_keep(articles_fts, handle) filters the rows of a full-text match
 // in Go, inside the statement, so that bm25 runs only on rows that pass
@@ -200,27 +199,25 @@ const keepFunction = "folio_keep"
 
 // keepRow is folio_keep for one row: 1 to keep it, else 0. Handle 0 keeps
 // everything (an ORDER BY key that sorts nothing first).
-func keepRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
-	api := (*sqlite3.TFts5ExtensionApi)(cPointer(pApi))
-	h, ok := handleArg(tls, pCtx, nVal, apVal, keepFunction)
+func keepRow(c fts5aux.Call) {
+	h, ok := handleArg(c, keepFunction)
 	if !ok {
 		return
 	}
 	if h == 0 {
-		sqlite3.Xsqlite3_result_int(tls, pCtx, 1)
+		c.SetInt(1)
 		return
 	}
-	st, ok := keepStates.get(h)
+	st, ok := keepStates.Get(h)
 	if !ok {
-		resultError(tls, pCtx, "folio_keep: unknown handle")
+		c.SetError(errors.New("folio_keep: unknown handle"))
 		return
 	}
-	id := apiCall[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
-	if st.pass(id) {
-		sqlite3.Xsqlite3_result_int(tls, pCtx, 1)
+	if st.pass(c.Rowid()) {
+		c.SetInt(1)
 		return
 	}
-	sqlite3.Xsqlite3_result_int(tls, pCtx, 0)
+	c.SetInt(0)
 }
 
 // pass records a row asked about and tells whether the statement goes on

@@ -130,8 +130,8 @@ func oracleIDs(ctx context.Context, s *Store, input string) ([]int64, error) {
 		if err != nil {
 			return nil, err
 		}
-		h := rankStates.add(&rankState{lengths: m.lengths, weights: q.Weights(q.Any())})
-		defer rankStates.drop(h)
+		h := rankStates.Add(&rankState{lengths: m.lengths, weights: q.Weights(q.Any())})
+		defer rankStates.Drop(h)
 		args = append([]any{h}, args...)
 	}
 	rows, err := s.db.QueryContext(ctx, stmt, args...)

@@ -104,8 +104,8 @@ func (s *Store) sharedStats(ctx context.Context, m *searchMeta, expr string) (*r
 // collect runs a full-text match through folio_keep only, recording the
 // rows that pass in st.set; it returns how many rows matched.
 func (s *Store) collect(ctx context.Context, expr string, st *keepState) (int, error) {
-	h := keepStates.add(st)
-	defer keepStates.drop(h)
+	h := keepStates.Add(st)
+	defer keepStates.Drop(h)
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
 		WHERE articles_fts MATCH ? AND folio_keep(articles_fts, ?)`, expr, h).Scan(&n)
@@ -152,8 +152,8 @@ type statsResult struct {
 // the statements that rank its parts; nil when nothing matches.
 func (s *Store) rankStatsOf(ctx context.Context, m *searchMeta, match string) (*rankStats, error) {
 	st := &rankState{lengths: m.lengths, deferOne: true}
-	h := rankStates.add(st)
-	defer rankStates.drop(h)
+	h := rankStates.Add(st)
+	defer rankStates.Drop(h)
 	var score float64
 	err := s.db.QueryRowContext(ctx, `SELECT folio_rank(articles_fts, ?) FROM articles_fts
 		WHERE articles_fts MATCH ? LIMIT 1`, h, match).Scan(&score)
@@ -218,8 +218,8 @@ func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within f
 func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int) ([]scored, int, error) {
 	rs := &rankState{lengths: r.m.lengths, stats: r.stats, weights: r.weights, deferOne: true}
 	top := &topState{keep: st, rank: rs, best: bestScores{need: need}}
-	h := topStates.add(top)
-	defer topStates.drop(h)
+	h := topStates.Add(top)
+	defer topStates.Drop(h)
 	defer func() {
 		if rs.stats != nil { // nil when no row was ranked
 			r.used.CompareAndSwap(nil, rs.stats)

@@ -3,10 +3,8 @@ package db
 import (
 	"bytes"
 	"strings"
-	"unsafe"
 
-	"modernc.org/libc"
-	sqlite3 "modernc.org/sqlite/lib"
+	"folio/db/fts5aux"
 )
 
 // folio_snippet(articles_fts) is the passage of a matching row's body
@@ -37,57 +35,46 @@ type passageTokens struct {
 	more        bool // the body goes on after to
 }
 
-var passages handles[*passageTokens]
-
 // snippetRow is folio_snippet for one row.
-func snippetRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
-	api := (*sqlite3.TFts5ExtensionApi)(cPointer(pApi))
-	hits, rc := bodyHits(tls, api, pFts)
-	if rc != sqlite3.SQLITE_OK {
-		sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+func snippetRow(c fts5aux.Call) {
+	hits, err := bodyHits(c)
+	if err != nil {
+		c.SetError(err)
 		return
 	}
 	if len(hits) == 0 {
-		resultText(tls, pCtx, "")
+		c.SetText("")
 		return
 	}
 	lo, first, last := passageRange(hits, snippetTokens)
-	text, rc := columnText(tls, api, pFts, bodyColumn)
-	if rc != sqlite3.SQLITE_OK {
-		sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+	text, err := c.ColumnText(bodyColumn)
+	if err != nil {
+		c.SetError(err)
 		return
 	}
 	p := &passageTokens{from: lo, to: first + snippetTokens, first: first, last: last}
-	if rc := tokenize(tls, api, pFts, text, p); rc != sqlite3.SQLITE_OK {
-		sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+	if err := c.Tokenize(text, p.token); err != nil {
+		c.SetError(err)
 		return
 	}
-	resultText(tls, pCtx, p.passage(unsafe.Slice((*byte)(cPointer(text.p)), text.n), hits))
+	c.SetText(p.passage(text, hits))
 }
 
 // bodyHits lists the row's phrase matches in the body, in order.
-func bodyHits(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr) ([]passageHit, int32) {
-	mem := tls.Alloc(16)
-	defer tls.Free(16)
-	rc := apiCall[func(*libc.TLS, uintptr, uintptr) int32](api.FxInstCount)(tls, pFts, mem)
-	if rc != sqlite3.SQLITE_OK {
-		return nil, rc
+func bodyHits(c fts5aux.Call) ([]passageHit, error) {
+	insts, err := c.Insts(nil)
+	if err != nil {
+		return nil, err
 	}
-	inst := apiCall[func(*libc.TLS, uintptr, int32, uintptr, uintptr, uintptr) int32](api.FxInst)
-	size := apiCall[func(*libc.TLS, uintptr, int32) int32](api.FxPhraseSize)
-	n := *(*int32)(cPointer(mem))
 	var hits []passageHit
-	for i := int32(0); i < n; i++ {
-		if rc := inst(tls, pFts, i, mem, mem+4, mem+8); rc != sqlite3.SQLITE_OK {
-			return nil, rc
-		}
-		phrase, col, off := *(*int32)(cPointer(mem)), *(*int32)(cPointer(mem + 4)), *(*int32)(cPointer(mem + 8))
-		if col != bodyColumn {
+	for _, in := range insts {
+		if in.Col != bodyColumn {
 			continue
 		}
-		hits = append(hits, passageHit{phrase: int(phrase), start: int(off), end: int(off + max(size(tls, pFts, phrase), 1))})
+		off, phrase := int(in.Offset), int(in.Phrase)
+		hits = append(hits, passageHit{phrase: phrase, start: off, end: off + max(c.PhraseSize(phrase), 1)})
 	}
-	return hits, sqlite3.SQLITE_OK
+	return hits, nil
 }
 
 // passageRange is the window of n tokens with the most different
@@ -121,57 +108,25 @@ func passageRange(hits []passageHit, n int) (lo, first, last int) {
 	return max(0, last-n), first, last
 }
 
-type cText struct {
-	p uintptr
-	n int
-}
-
-// columnText is a column's text in the current row, in SQLite's memory.
-func columnText(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, col int32) (cText, int32) {
-	mem := tls.Alloc(16)
-	defer tls.Free(16)
-	rc := apiCall[func(*libc.TLS, uintptr, int32, uintptr, uintptr) int32](api.FxColumnText)(tls, pFts, col, mem, mem+8)
-	if rc != sqlite3.SQLITE_OK {
-		return cText{}, rc
-	}
-	return cText{p: *(*uintptr)(cPointer(mem)), n: int(*(*int32)(cPointer(mem + 8)))}, sqlite3.SQLITE_OK
-}
-
-// tokenize runs the table's tokenizer over text until the passage ends.
-func tokenize(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, text cText, p *passageTokens) int32 {
-	h := passages.add(p)
-	defer passages.drop(h)
-	rc := apiCall[func(*libc.TLS, uintptr, uintptr, int32, uintptr, uintptr) int32](api.FxTokenize)(
-		tls, pFts, text.p, int32(text.n), uintptr(h), cFunc(passageToken))
-	if rc == sqlite3.SQLITE_DONE {
-		return sqlite3.SQLITE_OK
-	}
-	return rc
-}
-
-// passageToken is the tokenizer's callback: it keeps the spans of the
-// passage's tokens and stops the tokenizer after them.
-func passageToken(tls *libc.TLS, pCtx uintptr, flags int32, pToken uintptr, nToken, iStart, iEnd int32) int32 {
-	if flags&sqlite3.FTS5_TOKEN_COLOCATED != 0 {
-		return sqlite3.SQLITE_OK
-	}
-	p, ok := passages.get(int64(pCtx))
-	if !ok {
-		return sqlite3.SQLITE_ERROR
+// token is the tokenizer's callback: it keeps the spans of the passage's
+// tokens and stops the tokenizer after them.
+func (p *passageTokens) token(t fts5aux.Token) error {
+	if t.Colocated {
+		return nil
 	}
 	pos := p.pos
 	p.pos++
 	if pos >= p.to {
 		p.more = true
-		return sqlite3.SQLITE_DONE
+		return fts5aux.Stop
 	}
 	switch {
 	case pos >= p.from:
-		p.spans = append(p.spans, tokenSpan{int(iStart), int(iEnd)})
+		p.spans = append(p.spans, tokenSpan{t.Start, t.End})
 	case pos == p.from-1:
-		p.prevEnd = int(iEnd)
+		p.prevEnd = t.End
 	}
-	return sqlite3.SQLITE_OK
+	return nil
 }
 
 // passage writes the passage out of the body with its matches marked. It
