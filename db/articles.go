@@ -292,18 +292,9 @@ func contains(s, sub string) bool { return strings.Contains(s, sub) }
 // ListArticleIDs returns the ids of every article in a view, in the view's
 // order; the list uses it to select everything at once.
 func (s *Store) ListArticleIDs(ctx context.Context, view View, sort Sort) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id FROM articles a WHERE `+viewCondition(view)+` ORDER BY `+orderClause(sort))
+	ids, err := queryIDs(ctx, s.db, `SELECT a.id FROM articles a WHERE `+viewCondition(view)+` ORDER BY `+orderClause(sort))
 	if err != nil {
 		return nil, fmt.Errorf("list article ids: %w", err)
 	}
-	defer rows.Close()
-	ids := []int64{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("list article ids: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }

@@ -177,3 +177,24 @@ func (s *Store) withTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // DB exposes the database handle to tests and maintenance commands in this
 // module; the app goes through Store's methods.
 func (s *Store) DB() *sql.DB { return s.db }
+
+// queryIDs runs a statement whose rows are one id each and returns them
+// in order ([] when there are none).
+func queryIDs(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, stmt string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, stmt, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

@@ -24,3 +24,19 @@ func handleArg(c fts5aux.Call, name string) (int64, bool) {
 	}
 	return c.Int64Arg(0), true
 }
+
+// stateOf reads the handle an auxiliary function is called with and
+// returns the state registered under it, or sets an error result.
+func stateOf[T any](c fts5aux.Call, name string, states *fts5aux.Handles[T]) (T, bool) {
+	var zero T
+	h, ok := handleArg(c, name)
+	if !ok {
+		return zero, false
+	}
+	st, ok := states.Get(h)
+	if !ok {
+		c.SetError(errors.New(name + ": unknown handle"))
+		return zero, false
+	}
+	return st, true
+}

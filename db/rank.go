@@ -1,7 +1,6 @@
 package db
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -103,13 +102,8 @@ var rankStates fts5aux.Handles[*rankState]
 
 // rankRow is folio_rank for one row.
 func rankRow(c fts5aux.Call) {
-	h, ok := handleArg(c, rankFunction)
+	st, ok := stateOf(c, rankFunction, &rankStates)
 	if !ok {
-		return
-	}
-	st, ok := rankStates.Get(h)
-	if !ok {
-		c.SetError(errors.New("folio_rank: unknown handle"))
 		return
 	}
 	score, err := st.rowScore(c)

@@ -21,17 +21,7 @@ func TestRankMatchesBM25(t *testing.T) {
 	defer func(w, k, bb float64) { proximityWeight, bm25K1, bm25B = w, k, bb }(proximityWeight, bm25K1, bm25B)
 	proximityWeight, bm25K1, bm25B = 0, 1.2, 0.75 // bm25 alone, with FTS5's parameters
 	ctx := context.Background()
-	s := openTestStore(t)
-	gen := corpus.New(3, "")
-	var list []NewArticle
-	for i := range 400 {
-		a := gen.Next(i)
-		list = append(list, NewArticle{Title: a.Title, Source: a.Source, Published: a.Published, Body: a.Body,
-			Tags: a.Tags, Path: fmt.Sprintf("/rank/%d.txt", i)})
-	}
-	if _, err := s.ImportArticles(ctx, list); err != nil {
-		t.Fatal(err)
-	}
+	s := generatedLibrary(t, 3, 400)
 	words := commonWords(t, s)
 	queries := []string{
 		`"` + words[0] + `"`,
@@ -253,6 +243,23 @@ func TestLengthsFollowTheText(t *testing.T) {
 
 // openTestStore opens a new library in a temporary folder (dbtest.Open,
 // for the tests inside the package).
+// generatedLibrary is a library of n generated articles (Zipf words).
+func generatedLibrary(t *testing.T, seed int64, n int) *Store {
+	t.Helper()
+	s := openTestStore(t)
+	gen := corpus.New(seed, "")
+	var list []NewArticle
+	for i := range n {
+		a := gen.Next(i)
+		list = append(list, NewArticle{Title: a.Title, Source: a.Source, Published: a.Published, Body: a.Body,
+			Tags: a.Tags, Path: fmt.Sprintf("/generated/%d.txt", i)})
+	}
+	if _, err := s.ImportArticles(context.Background(), list); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func openTestStore(t testing.TB) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))

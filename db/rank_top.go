@@ -2,7 +2,6 @@ package db
 
 import (
 	"container/heap"
-	"errors"
 
 	"folio/db/fts5aux"
 )
@@ -30,13 +29,8 @@ var topStates fts5aux.Handles[*topState]
 
 // topRow is folio_top for one row.
 func topRow(c fts5aux.Call) {
-	h, ok := handleArg(c, topFunction)
+	st, ok := stateOf(c, topFunction, &topStates)
 	if !ok {
-		return
-	}
-	st, ok := topStates.Get(h)
-	if !ok {
-		c.SetError(errors.New("folio_top: unknown handle"))
 		return
 	}
 	c.SetInt(0)

@@ -102,21 +102,9 @@ func (lib *evalLibrary) plainBM25(q evalQuery) ([]string, error) {
 	for i, w := range words {
 		words[i] = `"` + w + `"`
 	}
-	rows, err := lib.s.db.Query(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+	ids, err := queryIDs(context.Background(), lib.s.db, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
 		ORDER BY bm25(articles_fts) LIMIT ?`, strings.Join(words, " OR "), evalDepth)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return lib.keysOf(ids), rows.Err()
+	return lib.keysOf(ids), err
 }
 
 func (lib *evalLibrary) keysOf(ids []int64) []string {

@@ -152,20 +152,7 @@ func (s *Store) ReorderSavedSearches(ctx context.Context, ids []int64) error {
 
 // savedIDs returns the saved searches' ids in their order.
 func savedIDs(ctx context.Context, tx *sql.Tx) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM saved_searches ORDER BY position, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(ctx, tx, `SELECT id FROM saved_searches ORDER BY position, id`)
 }
 
 // reorder returns current rearranged so that first comes first, in its order.

@@ -134,20 +134,7 @@ func oracleIDs(ctx context.Context, s *Store, input string) ([]int64, error) {
 		defer rankStates.Drop(h)
 		args = append([]any{h}, args...)
 	}
-	rows, err := s.db.QueryContext(ctx, stmt, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	ids := []int64{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(ctx, s.db, stmt, args...)
 }
 
 // oracleAllWords counts the articles among ids that have all the words

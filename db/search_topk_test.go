@@ -2,13 +2,11 @@ package db
 
 import (
 	"context"
-	"fmt"
 	"math/rand"
 	"slices"
 	"strings"
 	"testing"
 
-	"folio/db/corpus"
 	"folio/db/query"
 )
 
@@ -22,17 +20,7 @@ func TestFirstPageIsTheExhaustiveRanking(t *testing.T) {
 	defer func(library, matches int) { splitLibraryAbove, splitAbove = library, matches }(splitLibraryAbove, splitAbove)
 	splitLibraryAbove, splitAbove = 100, 40 // split as a large library does
 	ctx := context.Background()
-	s := openTestStore(t)
-	gen := corpus.New(11, "")
-	var list []NewArticle
-	for i := range 500 {
-		a := gen.Next(i)
-		list = append(list, NewArticle{Title: a.Title, Source: a.Source, Published: a.Published, Body: a.Body,
-			Tags: a.Tags, Path: fmt.Sprintf("/topk/%d.txt", i)})
-	}
-	if _, err := s.ImportArticles(ctx, list); err != nil {
-		t.Fatal(err)
-	}
+	s := generatedLibrary(t, 11, 500)
 	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET starred = 1 WHERE id % 5 = 0`); err != nil {
 		t.Fatal(err)
 	}

@@ -50,16 +50,7 @@ func (c *compiler) compile(n *node, negated bool) (pos, neg string) {
 			return "", group(p) + " NOT " + group(m)
 		}
 	case opAnd:
-		var ps, ms []string
-		for _, k := range n.kids {
-			p, m := c.compile(k, negated)
-			if p != "" && !slices.Contains(ps, group(p)) {
-				ps = append(ps, group(p))
-			}
-			if m != "" && !slices.Contains(ms, group(m)) {
-				ms = append(ms, group(m))
-			}
-		}
+		ps, ms := c.parts(n.kids, negated)
 		return strings.Join(ps, " AND "), strings.Join(ms, " OR ")
 	default: // opOr
 		var alts, onlyNot []string
@@ -87,6 +78,21 @@ func (c *compiler) compile(n *node, negated bool) (pos, neg string) {
 		}
 		return "", m
 	}
+}
+
+// parts compiles the kids of an AND: their positive and negative
+// expressions, each once, in order.
+func (c *compiler) parts(kids []*node, negated bool) (ps, ms []string) {
+	for _, k := range kids {
+		p, m := c.compile(k, negated)
+		if p != "" && !slices.Contains(ps, group(p)) {
+			ps = append(ps, group(p))
+		}
+		if m != "" && !slices.Contains(ms, group(m)) {
+			ms = append(ms, group(m))
+		}
+	}
+	return ps, ms
 }
 
 // render writes one word or phrase for FTS5: always in double quotes, so

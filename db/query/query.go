@@ -13,7 +13,6 @@
 package query
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -138,16 +137,7 @@ func loose(root *node, dropStop, notes bool) string {
 		return ""
 	}
 	c := compiler{notes: notes, dropStop: dropStop}
-	var ps, ms []string
-	for _, k := range root.kids {
-		p, m := c.compile(k, false)
-		if p != "" && !slices.Contains(ps, group(p)) {
-			ps = append(ps, group(p))
-		}
-		if m != "" && !slices.Contains(ms, group(m)) {
-			ms = append(ms, group(m))
-		}
-	}
+	ps, ms := c.parts(root.kids, false)
 	if len(ps) < 2 {
 		return ""
 	}
