@@ -60,32 +60,40 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, q q
 		r.used.Load().scale(f.order, f.matched)
 		return f, err
 	}
-	// The articles with some of the words are collected on another
-	// connection while those with all of them are ranked: when these fill
-	// the page, that is all the others are needed for.
-	collected := make(chan collectResult, 1)
-	go func() {
-		n, err := s.collect(ctx, q.Loose, &keepState{keep: filters.keep, set: f.set, maxID: m.maxID})
-		collected <- collectResult{n, err}
-	}()
 	all := newBitset(m.maxID)
 	f.order, _, err = r.rankExpr(ctx, q.Match, all, need, nil)
-	c := <-collected
-	if err := errors.Join(err, c.err); err != nil {
+	if err != nil {
 		return found{}, err
 	}
-	f.matched = c.matched
 	if need >= 0 && len(f.order) >= need {
-		return f, nil
+		f.matched, err = r.collect(ctx, q.Loose, f.set)
+		return f, err
 	}
-	rest, _, err := r.rankExpr(ctx, q.Loose, nil, need-len(f.order), func(id int64) bool { return !all.has(id) })
-	f.order = append(f.order, rest...)
+	rest, matched, err := r.rankExpr(ctx, q.Loose, f.set, need-len(f.order), func(id int64) bool { return !all.has(id) })
+	f.order, f.matched = append(f.order, rest...), matched
 	return f, err
 }
 
-type collectResult struct {
-	matched int
-	err     error
+// collect records the matches of expr that pass the filters in set,
+// without scoring them, split by id range over several connections as
+// ranking is; it returns how many rows matched.
+func (r ranker) collect(ctx context.Context, expr string, set bitset) (int, error) {
+	bounds := r.m.split(rankParts(r.m.live))
+	seen := make([]int, len(bounds)-1)
+	errs := make([]error, len(bounds)-1)
+	var wg sync.WaitGroup
+	for i := 0; i+1 < len(bounds); i++ {
+		wg.Go(func() {
+			st := &keepState{keep: r.filters.keep, set: set, maxID: r.m.maxID}
+			seen[i], errs[i] = r.s.collectRange(ctx, expr, st, bounds[i], bounds[i+1]-1)
+		})
+	}
+	wg.Wait()
+	total := 0
+	for _, n := range seen {
+		total += n
+	}
+	return total, errors.Join(errs...)
 }
 
 // sharedStats works out the score's statistics of an expression once for
@@ -104,11 +112,17 @@ func (s *Store) sharedStats(ctx context.Context, m *searchMeta, expr string) (*r
 // collect runs a full-text match through folio_keep only, recording the
 // rows that pass in st.set; it returns how many rows matched.
 func (s *Store) collect(ctx context.Context, expr string, st *keepState) (int, error) {
+	return s.collectRange(ctx, expr, st, 0, st.maxID)
+}
+
+// collectRange is collect for the rows with ids in [lo, hi]. Ranges that
+// run at once must not share a word of the set (see split).
+func (s *Store) collectRange(ctx context.Context, expr string, st *keepState, lo, hi int64) (int, error) {
 	h := keepStates.Add(st)
 	defer keepStates.Drop(h)
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts
-		WHERE articles_fts MATCH ? AND folio_keep(articles_fts, ?)`, expr, h).Scan(&n)
+		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND folio_keep(articles_fts, ?)`, expr, lo, hi, h).Scan(&n)
 	if err != nil {
 		return 0, searchError(err)
 	}
