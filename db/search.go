@@ -149,7 +149,21 @@ func searchSort(name Sort, q query.Query) (Sort, error) {
 // to search for (only punctuation) finds none. With in:notes, the articles
 // whose highlights or notes match.
 func (s *Store) SearchArticleIDs(ctx context.Context, input string) ([]int64, error) {
+	return s.searchIDs(ctx, query.Parse(input))
+}
+
+// ArticleIDsWithAllWords returns the ids of the articles a search finds
+// that hold all its words, by relevance: without the partial matches a
+// ranked search lists after them. It is what a command that acts on a
+// search's results (tag, export) acts on, as a search sorted by date
+// lists them.
+func (s *Store) ArticleIDsWithAllWords(ctx context.Context, input string) ([]int64, error) {
 	q := query.Parse(input)
+	q.Loose = ""
+	return s.searchIDs(ctx, q)
+}
+
+func (s *Store) searchIDs(ctx context.Context, q query.Query) ([]int64, error) {
 	if q.Message != "" {
 		return []int64{}, nil
 	}

@@ -78,7 +78,7 @@ func annotatedArticles(ctx context.Context, store *db.Store, query string) ([]db
 	if query == "" {
 		return store.AnnotatedArticles(ctx, nil)
 	}
-	ids, err := store.SearchArticleIDs(ctx, query)
+	ids, err := store.ArticleIDsWithAllWords(ctx, query)
 	if err != nil || len(ids) == 0 { // no ids would mean every article
 		return nil, err
 	}

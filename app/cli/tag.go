@@ -44,7 +44,7 @@ func runTag(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "folio tag: there is no tag %q in %s (see folio tags)\n", name, store.Path())
 		return exitFailed
 	}
-	ids, err := store.SearchArticleIDs(ctx, query)
+	ids, err := store.ArticleIDsWithAllWords(ctx, query)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "folio tag:", err)
 		return exitTrouble

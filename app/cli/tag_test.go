@@ -42,13 +42,19 @@ func TestTagAddRemoveAndList(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "Tagged 2 articles") {
 		t.Fatalf("tag add with a query of several words: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	// Words side by side: only the articles with all of them, not the
+	// partial matches a ranked search lists after them.
+	r = folio(t, lib, "tag", "add", "belarusian-diesel", "belarus", "diesel")
+	if r.code != 0 || !strings.Contains(r.stdout, "Tagged 1 article") {
+		t.Fatalf("tag add with two words: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	r = folio(t, lib, "tag", "add", "energy/fuel", "petrol")
 	if r.code != 0 || !strings.Contains(r.stdout, "Tagged 0 articles") {
 		t.Errorf("tagging again: exit %d, %s", r.code, r.stdout)
 	}
 	r = folio(t, lib, "tags", "--json")
 	got := decode[[]tagOut](t, r.stdout)
-	if r.code != 0 || len(got) != 2 || got[0] != (tagOut{"Energy/fuel", 2, ""}) || got[1] != (tagOut{"transport", 2, ""}) {
+	if r.code != 0 || len(got) != 3 || got[0] != (tagOut{"belarusian-diesel", 1, ""}) || got[1] != (tagOut{"Energy/fuel", 2, ""}) || got[2] != (tagOut{"transport", 2, ""}) {
 		t.Errorf("tags --json: exit %d\n%s", r.code, r.stdout)
 	}
 	if !strings.Contains(r.stdout, `"name": "Energy/fuel"`) || !strings.Contains(r.stdout, `"count": 2`) {
