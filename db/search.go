@@ -5,6 +5,8 @@ import (
 	"errors"
 	"maps"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"folio/db/query"
 )
@@ -267,7 +269,7 @@ func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64, matche
 	// start of each word's list, and for a prefix by merging the lists of
 	// every word it starts: one pass over the matches, picking the page's
 	// rows in Go, costs less unless there are very many matches.
-	scan := (matched > 0 && matched <= scanBelow) || strings.Contains(match, "*")
+	scan := (matched > 0 && matched <= scanBelow) || mergesPrefixes(match)
 	out, err := s.passages(ctx, match, ids, scan)
 	if err != nil {
 		return nil, err
@@ -283,6 +285,22 @@ func (s *Store) snippets(ctx context.Context, q query.Query, ids []int64, matche
 	rest, err := s.openings(ctx, missing)
 	maps.Copy(out, rest)
 	return out, err
+}
+
+// prefixIndexed is the length of the prefixes the full-text index keeps
+// word lists for (migration 007).
+const prefixIndexed = 2
+
+// mergesPrefixes reports whether FTS5 merges the word lists of a prefix
+// to match expr: it has a prefix longer than the index keeps lists for.
+func mergesPrefixes(expr string) bool {
+	for _, atom := range query.Atoms(expr) {
+		text, prefix := query.Unquote(atom)
+		if prefix && (utf8.RuneCountInString(text) != prefixIndexed || strings.ContainsFunc(text, unicode.IsSpace)) {
+			return true
+		}
+	}
+	return false
 }
 
 // scanBelow is how many matches a snippet pass may walk rather than look

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -139,10 +138,10 @@ func (r ranker) rankExpr(ctx context.Context, expr string, set bitset, need int,
 	if parts > 1 && r.filters.selective(splitAbove) {
 		parts = 1 // selective filters leave few rows to score whatever the words match
 	}
-	if parts > 1 && !strings.Contains(expr, "*") {
-		// A prefix skips the check: FTS5 merges the lists of all the
-		// words it starts for each statement, so the check would cost as
-		// much as a part.
+	if parts > 1 && !mergesPrefixes(expr) {
+		// A long prefix skips the check: FTS5 merges the lists of all
+		// the words it starts for each statement, so the check would
+		// cost as much as a part.
 		var n int
 		err := r.s.db.QueryRowContext(ctx, `SELECT count(*) FROM
 			(SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`, expr, splitAbove).Scan(&n)

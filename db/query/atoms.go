@@ -59,3 +59,14 @@ func (q Query) Weights(expr string) []float64 {
 	}
 	return w
 }
+
+// Unquote reads an atom of Atoms: its text, and whether it is a prefix.
+func Unquote(atom string) (text string, prefix bool) {
+	atom = strings.TrimPrefix(atom, "title : ")
+	prefix = strings.HasSuffix(atom, "*")
+	atom = strings.TrimSuffix(atom, "*")
+	if len(atom) >= 2 && atom[0] == '"' && atom[len(atom)-1] == '"' {
+		atom = atom[1 : len(atom)-1]
+	}
+	return strings.ReplaceAll(atom, `""`, `"`), prefix
+}

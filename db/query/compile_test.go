@@ -32,3 +32,15 @@ func TestAtomsAndWeights(t *testing.T) {
 		t.Errorf("weights of words typed once: %v", got)
 	}
 }
+
+func TestUnquote(t *testing.T) {
+	for atom, want := range map[string]string{`"oil"`: "oil", `"hi"*`: "hi*", `title : "say ""x"""*`: `say "x"*`} {
+		text, prefix := Unquote(atom)
+		if prefix {
+			text += "*"
+		}
+		if text != want {
+			t.Errorf("Unquote(%s) = %q", atom, text)
+		}
+	}
+}
