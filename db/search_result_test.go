@@ -29,7 +29,9 @@ func hitIDs(res db.SearchResult) []int64 {
 	return ids
 }
 
-func TestSearchTitleMatchesComeFirst(t *testing.T) {
+// A title match helps an article: of articles that are otherwise alike,
+// the one with the word in its title ranks first.
+func TestSearchATitleMatchHelps(t *testing.T) {
 	s := dbtest.Open(t)
 	ctx := context.Background()
 	var batch []db.NewArticle
@@ -277,5 +279,30 @@ func TestSearchWhileWriting(t *testing.T) {
 	}
 	if n := search(t, s, db.SearchRequest{Query: "is:starred"}).Total; n != 2 {
 		t.Errorf("after the writes, %d starred, want 2", n)
+	}
+}
+
+// A title match does not leapfrog a better article: one that is about the
+// word (short, and full of it) ranks above a long one that only has it in
+// its title, and one with every word typed above one with some.
+func TestSearchTitleIsNoTier(t *testing.T) {
+	s := dbtest.Open(t)
+	ctx := context.Background()
+	filler := strings.Repeat("The council met and talked about the weather and the roads. ", 10)
+	out, err := s.ImportArticles(ctx, []db.NewArticle{
+		{Title: "Harbour", Path: "/t", Body: filler},
+		{Title: "Weekly report", Path: "/b", Body: "Harbour news: the harbour, the harbour fees, the harbour master, harbour boats."},
+		{Title: "Notes", Path: "/n", Body: "A quiet week. " + filler},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := search(t, s, db.SearchRequest{Query: "harbour"})
+	if len(res.Hits) != 2 || res.Hits[0].Article.ID != out[1].ID {
+		t.Errorf("harbour: %v, want the article about harbours first", hitIDs(res))
+	}
+	res = search(t, s, db.SearchRequest{Query: "harbour council"})
+	if len(res.Hits) != 3 || res.Hits[0].Article.ID != out[0].ID {
+		t.Errorf("harbour council: %v, want the article with both words first", hitIDs(res))
 	}
 }

@@ -37,7 +37,7 @@ test('the word being typed is searched as a prefix', async ({ page, folio }) => 
   await expect(page.getByTestId('snippet').first().locator('mark')).toHaveText(['refurbished']);
 });
 
-test('title matches rank first', async ({ page, folio }) => {
+test('a title match helps an article rank', async ({ page, folio }) => {
   await openApp(page, folio);
   await page.getByRole('searchbox', { name: 'Search' }).fill('phones');
   const rows = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
