@@ -10,11 +10,10 @@ import (
 
 // folio_rank is Folio's relevance score: bm25 as FTS5 computes it, with
 // the weights of rankWeights, plus a bonus for query words found close
-// together (see relevance); and it reads each row's length from memory. FTS5's bm25 looks the
-// length up in the index's docsize table, one SQL statement per row, and
-// that lookup is most of what ranking a common word costs; folio_rank
-// reads it from memory (searchMeta.lengths), loaded once per state of the
-// text.
+// together (see relevance). FTS5's bm25 looks each row's length up in the
+// index's docsize table, one SQL statement per row, and that lookup is
+// most of what ranking a common word costs; folio_rank reads it from
+// memory (searchMeta.lengths), loaded once per state of the text.
 //
 //	SELECT rowid, folio_rank(articles_fts, :handle) FROM articles_fts WHERE articles_fts MATCH :expr
 //

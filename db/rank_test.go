@@ -38,7 +38,7 @@ func TestRankMatchesBM25(t *testing.T) {
 	t.Run("split", func(t *testing.T) { // as in a large library, in parts
 		defer func(library, matches int) { splitLibraryAbove, splitAbove = library, matches }(splitLibraryAbove, splitAbove)
 		splitLibraryAbove, splitAbove = 10, 10
-		s.searchState().results = resultCache{}
+		s.search.results = resultCache{}
 		compareSearchScores(t, s, words)
 	})
 

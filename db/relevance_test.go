@@ -473,8 +473,8 @@ func BenchmarkRelevanceTuning(b *testing.B) {
 				for _, kb := range [][2]float64{{1.2, 0.75}, {1.2, 0.5}, {0.9, 0.4}, {0.9, 0.5}} {
 					bm25K1, bm25B = kb[0], kb[1]
 					columnWeights, proximityWeight = [4]float64{title, 1, 1, 1}, prox
-					cran.s.searchState().results = resultCache{}
-					bbc.s.searchState().results = resultCache{}
+					cran.s.search.results = resultCache{}
+					bbc.s.search.results = resultCache{}
 					cor := scoreRun(b, evalRun{"or", cran.folio(orQuery)}, cq)
 					cty := scoreRun(b, evalRun{"typed", cran.folio(typedQuery)}, cq)
 					bor := scoreRun(b, evalRun{"or", bbc.folio(orQuery)}, bq)

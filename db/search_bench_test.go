@@ -140,7 +140,7 @@ func measureQueries(b *testing.B, s *Store, queries []string, typing bool) laten
 		var runs, cpus []time.Duration
 		var total int
 		for range 5 {
-			s.searchState().results = resultCache{}
+			s.search.results = resultCache{}
 			cpu := cpuTime()
 			start := time.Now()
 			res, err := s.Search(ctx, SearchRequest{Query: q, Typing: typing})

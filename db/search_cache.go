@@ -67,7 +67,7 @@ func (c *resultCache) put(m *searchMeta, key string, f found, need int) {
 // cachedFind is find through the cache. The set and the order it returns
 // are shared: callers only read them.
 func (s *Store) cachedFind(ctx context.Context, m *searchMeta, q query.Query, sort Sort, need int) (found, error) {
-	cache := &s.searchState().results
+	cache := &s.search.results
 	key := cacheKey(q, sort)
 	if f, ok := cache.get(m, key, need); ok {
 		return f, nil

@@ -154,25 +154,12 @@ func (f *filterSet) keep(id int64) bool {
 	return true
 }
 
-// ftsBitset returns the set of articles an FTS5 expression matches.
+// ftsBitset returns the set of articles an FTS5 expression matches:
+// folio_keep records them inside the statement, no row crosses into Go.
 func (s *Store) ftsBitset(ctx context.Context, m *searchMeta, match string) (bitset, error) {
-	return s.matchSet(ctx, m, "articles_fts", match)
-}
-
-// matchSet returns the set of articles whose rows of a full-text table
-// (articles_fts, annotations_fts) match an expression. folio_keep records
-// them inside the statement: no row crosses into Go.
-func (s *Store) matchSet(ctx context.Context, m *searchMeta, table, match string) (bitset, error) {
 	set := newBitset(m.maxID)
-	h := keepStates.Add(&keepState{set: set, maxID: m.maxID})
-	defer keepStates.Drop(h)
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+table+`
-		WHERE `+table+` MATCH ? AND folio_keep(`+table+`, ?)`, match, h).Scan(&n)
-	if err != nil {
-		return nil, searchError(err)
-	}
-	return set, nil
+	_, err := s.collect(ctx, match, &keepState{set: set, maxID: m.maxID})
+	return set, err
 }
 
 // keepState is what folio_keep consults while a statement runs: the
@@ -198,7 +185,7 @@ var keepStates fts5aux.Handles[*keepState]
 const keepFunction = "folio_keep"
 
 // keepRow is folio_keep for one row: 1 to keep it, else 0. Handle 0 keeps
-// everything (an ORDER BY key that sorts nothing first).
+// everything.
 func keepRow(c fts5aux.Call) {
 	h, ok := handleArg(c, keepFunction)
 	if !ok {

@@ -63,9 +63,6 @@ type searchState struct {
 	results resultCache
 }
 
-// searchState is the store's search cache.
-func (s *Store) searchState() *searchState { return s.search }
-
 // currentGeneration reads the change counters.
 func (s *Store) currentGeneration(ctx context.Context) (generation, error) {
 	var g generation
@@ -79,7 +76,7 @@ func (s *Store) currentGeneration(ctx context.Context) (generation, error) {
 // searchMeta returns the per-article data, reading it again when the
 // library changed since it was read.
 func (s *Store) searchMeta(ctx context.Context) (*searchMeta, error) {
-	st := s.searchState()
+	st := s.search
 	g, err := s.currentGeneration(ctx)
 	if err != nil {
 		return nil, err

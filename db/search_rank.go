@@ -65,7 +65,7 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, q q
 		return found{}, err
 	}
 	if need >= 0 && len(f.order) >= need {
-		f.matched, err = r.collect(ctx, q.Loose, f.set)
+		f.matched, err = r.collectParts(ctx, q.Loose, f.set)
 		return f, err
 	}
 	rest, matched, err := r.rankExpr(ctx, q.Loose, f.set, need-len(f.order), func(id int64) bool { return !all.has(id) })
@@ -73,10 +73,10 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, q q
 	return f, err
 }
 
-// collect records the matches of expr that pass the filters in set,
-// without scoring them, split by id range over several connections as
-// ranking is; it returns how many rows matched.
-func (r ranker) collect(ctx context.Context, expr string, set bitset) (int, error) {
+// collectParts records the matches of expr that pass the filters in
+// set, without scoring them, split by id range over several connections
+// as ranking is; it returns how many rows matched.
+func (r ranker) collectParts(ctx context.Context, expr string, set bitset) (int, error) {
 	bounds := r.m.split(rankParts(r.m.live))
 	seen := make([]int, len(bounds)-1)
 	errs := make([]error, len(bounds)-1)
@@ -154,11 +154,6 @@ func (r ranker) rankExpr(ctx context.Context, expr string, set bitset, need int,
 	}
 	r.match = expr
 	return r.parts(ctx, set, need, parts, within)
-}
-
-type statsResult struct {
-	stats *rankStats
-	err   error
 }
 
 // rankStatsOf works out the score's statistics of a match once, for all
