@@ -26,6 +26,7 @@ type token struct {
 	phrase bool   // text came from double quotes
 	prefix bool   // ended with "*"
 	neg    bool   // written with a leading "-"
+	joined bool   // a piece of a hyphenated word after its first (see splitCompound)
 	start  int
 	end    int
 }
@@ -79,7 +80,7 @@ func lex(input string) []token {
 		default:
 			var t token
 			t, i = lexTerm(s, i)
-			toks = append(toks, t)
+			toks = append(toks, splitCompound(t)...)
 		}
 	}
 	return toks
@@ -128,6 +129,33 @@ func lexTerm(s string, i int) (token, int) {
 	t.prefix = trimmed != word
 	t.text = trimmed
 	return t, j
+}
+
+// splitCompound splits a plain word joined by hyphens ("anti-war",
+// "covid-19", "real-gas") into its words, as search engines' analysers do:
+// all of them must be there, and the proximity bonus ranks the articles
+// where they stand together first, while an article that writes them
+// apart ("war", "anti-…") still counts as having some of the words. A
+// word with a piece of one character ("e-mail", "x-ray", "F-16") stays a
+// phrase, as do quoted, negated and field words.
+func splitCompound(t token) []token {
+	if t.kind != tokTerm || t.phrase || t.field != "" || !strings.Contains(t.text, "-") {
+		return []token{t}
+	}
+	pieces := strings.Split(t.text, "-")
+	for _, p := range pieces {
+		if utf8.RuneCountInString(p) < 2 || !searchable(p) {
+			return []token{t}
+		}
+	}
+	out := make([]token, len(pieces))
+	at := t.start
+	for i, p := range pieces {
+		out[i] = token{kind: tokTerm, text: p, joined: i > 0, start: at, end: at + len(p)}
+		at += len(p) + 1
+	}
+	out[len(out)-1].prefix, out[len(out)-1].end = t.prefix, t.end
+	return out
 }
 
 // lexPhrase reads a quoted phrase starting at the quote at i; an unclosed

@@ -95,11 +95,21 @@ func (p *parser) parseAnd() *node {
 			all = append(all, n)
 		}
 		if p.depth == 0 && (n != nil || len(p.q.Filters) != filters || p.q.InNotes != notes) {
-			start, end := p.toks[first].start, p.toks[p.pos-1].end
-			p.parts = append(p.parts, Part{Text: p.q.Input[start:end], Start: start, End: end})
+			p.addPart(p.toks[first], p.toks[p.pos-1].end)
 		}
 	}
 	return join(opAnd, all)
+}
+
+// addPart records a top-level piece of the input from first's start to
+// end; the pieces of a hyphenated word are one part, dropped together.
+func (p *parser) addPart(first token, end int) {
+	if first.joined && len(p.parts) > 0 {
+		last := &p.parts[len(p.parts)-1]
+		last.End, last.Text = end, p.q.Input[last.Start:end]
+		return
+	}
+	p.parts = append(p.parts, Part{Text: p.q.Input[first.start:end], Start: first.start, End: end})
 }
 
 func (p *parser) parseUnary() *node {

@@ -21,6 +21,13 @@ func TestParse(t *testing.T) {
 		{in: `putin diesel`, match: `"putin" AND "diesel"`, terms: []string{"putin", "diesel"}},
 		{in: `"three-way cooperation"`, match: `"three-way cooperation"`, terms: []string{`"three-way cooperation"`}},
 		{in: `lukash*`, match: `"lukash"*`, terms: []string{"lukash*"}},
+		// A word joined by hyphens is its words; a piece of one letter keeps it a phrase.
+		{in: `anti-war protest`, match: `"anti" AND "war" AND "protest"`, terms: []string{"anti", "war", "protest"}},
+		{in: `covid-19*`, match: `"covid" AND "19"*`, terms: []string{"covid", "19*"}},
+		{in: `e-mail x-ray F-16`, match: `"e-mail" AND "x-ray" AND "F-16"`, terms: []string{"e-mail", "x-ray", "F-16"}},
+		{in: `oil -anti-war`, match: `"oil" NOT "anti-war"`, terms: []string{"oil"}},
+		{in: `title:anti-war`, match: `title : "anti-war"`, terms: []string{"anti-war"}},
+		{in: `a--b`, match: `"a--b"`, terms: []string{"a--b"}},
 		{in: `"north kor"*`, match: `"north kor"*`, terms: []string{`"north kor"*`}},
 		{in: `sanctions OR embargo`, match: `"sanctions" OR "embargo"`, terms: []string{"sanctions", "embargo"}},
 		{in: `oil (sanctions OR embargo)`, match: `"oil" AND ("sanctions" OR "embargo")`, terms: []string{"oil", "sanctions", "embargo"}},
@@ -178,6 +185,20 @@ func TestLongInputIsBounded(t *testing.T) {
 	}
 }
 
+func TestHyphenatedWordIsOnePart(t *testing.T) {
+	q := Parse(`oil anti-war protest`)
+	var got []string
+	for _, p := range q.Parts {
+		got = append(got, p.Text)
+	}
+	if want := []string{"oil", "anti-war", "protest"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("parts = %q, want %q", got, want)
+	}
+	if w := q.Without(1); w != "oil protest" {
+		t.Errorf("Without(1) = %q", w)
+	}
+}
+
 func TestLoose(t *testing.T) {
 	for in, want := range map[string]string{
 		`putin diesel`:                   `"putin" OR "diesel"`,
@@ -189,6 +210,7 @@ func TestLoose(t *testing.T) {
 		`sanctions OR embargo`:           ``,
 		`tag:energy oil gas`:             `"oil" OR "gas"`,
 		`-(oil gas)`:                     ``,
+		`real-gas properties`:            `"real" OR "gas" OR "properties"`,
 	} {
 		q := Parse(in)
 		if q.Loose != want {
@@ -216,6 +238,7 @@ func TestParseTyping(t *testing.T) {
 		`oil (gas`:        `"oil" AND "gas"*`,
 		`oil (gas)`:       `"oil" AND "gas"`,
 		`what is the pri`: `"pri"*`,
+		`anti-wa`:         `"anti" AND "wa"*`,
 	} {
 		if got := ParseTyping(in).Match; got != want {
 			t.Errorf("ParseTyping(%q).Match = %q, want %q", in, got, want)
