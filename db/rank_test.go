@@ -22,7 +22,7 @@ func TestRankMatchesBM25(t *testing.T) {
 	proximityWeight, bm25K1, bm25B = 0, 1.2, 0.75 // bm25 alone, with FTS5's parameters
 	ctx := context.Background()
 	s := generatedLibrary(t, 3, 400)
-	words := commonWords(t, s)
+	words := commonWords(t, s, 7)
 	queries := []string{
 		`"` + words[0] + `"`,
 		`"` + words[1] + `" "` + words[2] + `"`,
@@ -88,8 +88,9 @@ func compareSearchScores(t *testing.T, s *Store, words []string) {
 	}
 }
 
-// commonWords are words of the library's index, most frequent first.
-func commonWords(t *testing.T, s *Store) []string {
+// commonWords are the n most frequent words of the library's index, most
+// frequent first.
+func commonWords(t *testing.T, s *Store, n int) []string {
 	t.Helper()
 	ctx := context.Background()
 	conn, err := s.db.Conn(ctx)
@@ -100,7 +101,7 @@ func commonWords(t *testing.T, s *Store) []string {
 	if _, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE temp.rank_vocab USING fts5vocab(main, articles_fts, row)`); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := conn.QueryContext(ctx, `SELECT term FROM temp.rank_vocab WHERE length(term) > 2 ORDER BY doc DESC LIMIT 7`)
+	rows, err := conn.QueryContext(ctx, `SELECT term FROM temp.rank_vocab WHERE length(term) > 2 ORDER BY doc DESC LIMIT ?`, n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +112,7 @@ func commonWords(t *testing.T, s *Store) []string {
 		rows.Scan(&w)
 		words = append(words, w)
 	}
-	if len(words) < 7 {
+	if len(words) < n {
 		t.Fatalf("the library has %d words", len(words))
 	}
 	return words

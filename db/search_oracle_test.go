@@ -134,7 +134,33 @@ func oracleIDs(ctx context.Context, s *Store, input string) ([]int64, error) {
 		defer rankStates.Drop(h)
 		args = append([]any{h}, args...)
 	}
-	return queryIDs(ctx, s.db, stmt, args...)
+	ids, err := queryIDs(ctx, s.db, stmt, args...)
+	if err != nil || q.Match == "" || !usesFeedback(q) || len(ids) == 0 {
+		return ids, err
+	}
+	return oracleFeedback(ctx, s, q, ids)
+}
+
+// oracleFeedback ranks again, with the words the first feedbackDocs of
+// ids share, every article of ids: those with all the words first, each
+// group by folio_rank of the expanded search.
+func oracleFeedback(ctx context.Context, s *Store, q query.Query, ids []int64) ([]int64, error) {
+	words, err := s.feedbackWords(ctx, q, ids[:min(feedbackDocs, len(ids))])
+	if err != nil || len(words) == 0 {
+		return ids, err
+	}
+	m, err := s.searchMeta(ctx)
+	if err != nil {
+		return nil, err
+	}
+	expr, weights := expanded(q, words)
+	h := rankStates.Add(&rankState{lengths: m.lengths, weights: weights})
+	defer rankStates.Drop(h)
+	return queryIDs(ctx, s.db, `WITH m AS MATERIALIZED (SELECT rowid AS id, folio_rank(articles_fts, ?) AS score
+			FROM articles_fts WHERE articles_fts MATCH ?),
+		all_words AS MATERIALIZED (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?)
+		SELECT m.id FROM m WHERE m.id IN (SELECT value FROM json_each(?))
+		ORDER BY m.id NOT IN (SELECT id FROM all_words), m.score, m.id`, h, expr, q.Match, int64sJSON(ids))
 }
 
 // oracleAllWords counts the articles among ids that have all the words

@@ -45,10 +45,32 @@ func connections() int { return min(max(runtime.NumCPU(), 1), 4) }
 // collected (for the total and the facets), not scored: none of them
 // could come before. That is exact, and it is what makes common words
 // typed together cheap.
+//
+// A search of several words is then ranked again with feedback (see
+// rerank): the same articles in the same groups, in a better order.
 func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, q query.Query, need int) (found, error) {
+	if !usesFeedback(q) {
+		f, _, err := s.rankGroups(ctx, m, filters, q, need)
+		return f, err
+	}
+	first := need
+	if need >= 0 {
+		first = max(need, feedbackDocs)
+	}
+	f, strict, err := s.rankGroups(ctx, m, filters, q, first)
+	if err != nil || len(f.order) == 0 {
+		return f, err
+	}
+	f.order, err = s.rerank(ctx, m, filters, q, f, strict, need)
+	return f, err
+}
+
+// rankGroups is rank without feedback. It also returns the articles with
+// all the words (nil when the search has no Loose part).
+func (s *Store) rankGroups(ctx context.Context, m *searchMeta, filters *filterSet, q query.Query, need int) (found, bitset, error) {
 	stats, err := s.sharedStats(ctx, m, q.Any())
 	if err != nil {
-		return found{}, err
+		return found{}, nil, err
 	}
 	r := ranker{s: s, m: m, filters: filters, stats: stats, weights: q.Weights(q.Any()),
 		used: new(atomic.Pointer[rankStats])}
@@ -57,20 +79,20 @@ func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, q q
 		f.order, f.matched, err = r.rankExpr(ctx, q.Match, f.set, need, nil)
 		// Every ranking visits each full-text match once: f.matched.
 		r.used.Load().scale(f.order, f.matched)
-		return f, err
+		return f, nil, err
 	}
 	all := newBitset(m.maxID)
 	f.order, _, err = r.rankExpr(ctx, q.Match, all, need, nil)
 	if err != nil {
-		return found{}, err
+		return found{}, nil, err
 	}
 	if need >= 0 && len(f.order) >= need {
 		f.matched, err = r.collectParts(ctx, q.Loose, f.set)
-		return f, err
+		return f, all, err
 	}
 	rest, matched, err := r.rankExpr(ctx, q.Loose, f.set, need-len(f.order), func(id int64) bool { return !all.has(id) })
 	f.order, f.matched = append(f.order, rest...), matched
-	return f, err
+	return f, all, err
 }
 
 // collectParts records the matches of expr that pass the filters in

@@ -13,7 +13,7 @@ import (
 // The search ranks a large result set in parts over several connections,
 // stops scoring the articles with some of the words once those with all
 // of them fill the page, caches results, and skips the statistics pass for
-// one phrase. None of that may change the first page: this compares it with
+// one phrase, and reranks a search of several words with feedback. None of that may change the first page: this compares it with
 // ranking every match in one plain statement (oracleIDs), on thousands of
 // random queries of every shape.
 func TestFirstPageIsTheExhaustiveRanking(t *testing.T) {
@@ -24,13 +24,13 @@ func TestFirstPageIsTheExhaustiveRanking(t *testing.T) {
 	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET starred = 1 WHERE id % 5 = 0`); err != nil {
 		t.Fatal(err)
 	}
-	words := commonWords(t, s)
+	words := commonWords(t, s, 40)
 	rng := rand.New(rand.NewSource(5))
 	queries := 2000
 	if raceDetector {
 		queries = 150
 	}
-	ranked := 0
+	ranked, fed := 0, 0
 	for range queries {
 		input := randomQuery(rng, words)
 		want, err := oracleIDs(ctx, s, input)
@@ -62,9 +62,15 @@ func TestFirstPageIsTheExhaustiveRanking(t *testing.T) {
 			}
 		}
 		ranked++
+		if usesFeedback(q) {
+			fed++
+		}
 	}
 	if ranked < queries/2 {
 		t.Fatalf("only %d of %d random queries had words to rank", ranked, queries)
+	}
+	if fed < queries/5 {
+		t.Fatalf("only %d of %d random queries were ranked again with feedback", fed, queries)
 	}
 }
 

@@ -128,6 +128,9 @@ func (c *compiler) mark(t token, expr string) {
 	c.terms = append(c.terms, term)
 }
 
+// Quote makes text an FTS5 string that the tokenizer alone reads.
+func Quote(text string) string { return quote(text) }
+
 // quote makes text an FTS5 string: inside double quotes, a double quote is
 // written twice.
 func quote(text string) string {

@@ -49,6 +49,8 @@ type Query struct {
 	// Parts are the top-level pieces of the input, each of which can be
 	// dropped to widen a search that found nothing.
 	Parts []Part
+	// Typing is set when the last word is still being typed (ParseTyping).
+	Typing bool
 	// Input is the input as parsed: cut to a bounded length, with control
 	// characters and invalid UTF-8 turned into spaces.
 	Input string
@@ -91,7 +93,7 @@ func ParseTyping(input string) Query { return parse(input, true) }
 
 func parse(input string, typing bool) Query {
 	s := clean(input)
-	q := &Query{Input: s}
+	q := &Query{Input: s, Typing: typing}
 	toks := lex(s)
 	if typing {
 		typedPrefix(s, toks)

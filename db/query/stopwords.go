@@ -57,3 +57,6 @@ func hasKeyword(n *node, negated bool) bool {
 	}
 	return false
 }
+
+// IsStopword reports whether a lower-case word is a stopword.
+func IsStopword(word string) bool { return stopwords[word] }
