@@ -4,8 +4,10 @@ package db
 // simple enough to trust. Tests compare the store's search with it.
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -141,26 +143,77 @@ func oracleIDs(ctx context.Context, s *Store, input string) ([]int64, error) {
 	return oracleFeedback(ctx, s, q, ids)
 }
 
-// oracleFeedback ranks again, with the words the first feedbackDocs of
-// ids share, every article of ids: those with all the words first, each
-// group by folio_rank of the expanded search.
+// oracleFeedback ranks again, the slow way, the first feedbackPool of ids
+// (the ranking without feedback): each by its score for the words typed
+// plus its score for the words the first feedbackDocs share, both worked
+// out by folio_rank from nothing, those with all the words first.
 func oracleFeedback(ctx context.Context, s *Store, q query.Query, ids []int64) ([]int64, error) {
 	words, err := s.feedbackWords(ctx, q, ids[:min(feedbackDocs, len(ids))])
 	if err != nil || len(words) == 0 {
 		return ids, err
 	}
+	pool := ids[:min(feedbackPool, len(ids))]
+	typed, err := oracleScores(ctx, s, q.Any(), q.Weights(q.Any()), pool)
+	if err != nil {
+		return nil, err
+	}
+	expr, weights := addedExpr(words)
+	added, err := oracleScores(ctx, s, expr, weights, pool)
+	if err != nil {
+		return nil, err
+	}
+	all, err := queryIDs(ctx, s.db, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`, q.Match)
+	if err != nil {
+		return nil, err
+	}
+	strict := map[int64]bool{}
+	for _, id := range all {
+		strict[id] = true
+	}
+	order := slices.Clone(pool)
+	slices.SortFunc(order, func(a, b int64) int {
+		if strict[a] != strict[b] {
+			if strict[a] {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(typed[a]+added[a], typed[b]+added[b]), cmp.Compare(a, b))
+	})
+	return append(order, ids[len(pool):]...), nil
+}
+
+// oracleScores are folio_rank's scores of the rows ids that match expr,
+// with the phrases' weights.
+func oracleScores(ctx context.Context, s *Store, expr string, weights []float64, ids []int64) (map[int64]float64, error) {
 	m, err := s.searchMeta(ctx)
 	if err != nil {
 		return nil, err
 	}
-	expr, weights := expanded(q, words)
 	h := rankStates.Add(&rankState{lengths: m.lengths, weights: weights})
 	defer rankStates.Drop(h)
-	return queryIDs(ctx, s.db, `WITH m AS MATERIALIZED (SELECT rowid AS id, folio_rank(articles_fts, ?) AS score
-			FROM articles_fts WHERE articles_fts MATCH ?),
-		all_words AS MATERIALIZED (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?)
-		SELECT m.id FROM m WHERE m.id IN (SELECT value FROM json_each(?))
-		ORDER BY m.id NOT IN (SELECT id FROM all_words), m.score, m.id`, h, expr, q.Match, int64sJSON(ids))
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid, folio_rank(articles_fts, ?) FROM articles_fts
+		WHERE articles_fts MATCH ?`, h, expr)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	want := map[int64]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	scores := map[int64]float64{}
+	for rows.Next() {
+		var id int64
+		var score float64
+		if err := rows.Scan(&id, &score); err != nil {
+			return nil, err
+		}
+		if want[id] {
+			scores[id] = score
+		}
+	}
+	return scores, rows.Err()
 }
 
 // oracleAllWords counts the articles among ids that have all the words

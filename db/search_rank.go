@@ -50,27 +50,30 @@ func connections() int { return min(max(runtime.NumCPU(), 1), 4) }
 // rerank): the same articles in the same groups, in a better order.
 func (s *Store) rank(ctx context.Context, m *searchMeta, filters *filterSet, q query.Query, need int) (found, error) {
 	if !usesFeedback(q) {
-		f, _, err := s.rankGroups(ctx, m, filters, q, need)
-		return f, err
+		first, err := s.rankGroups(ctx, m, filters, q, need)
+		return first.found, err
 	}
-	first := need
-	if need >= 0 {
-		first = max(need, feedbackDocs)
+	first, err := s.rankGroups(ctx, m, filters, q, max(need, feedbackPool))
+	if err != nil || len(first.order) == 0 {
+		return first.found, err
 	}
-	f, strict, err := s.rankGroups(ctx, m, filters, q, first)
-	if err != nil || len(f.order) == 0 {
-		return f, err
-	}
-	f.order, err = s.rerank(ctx, m, filters, q, f, strict, need)
+	f := first.found
+	f.order, err = s.rerank(ctx, m, filters, q, first, need)
 	return f, err
 }
 
-// rankGroups is rank without feedback. It also returns the articles with
-// all the words (nil when the search has no Loose part).
-func (s *Store) rankGroups(ctx context.Context, m *searchMeta, filters *filterSet, q query.Query, need int) (found, bitset, error) {
+// ranking is a search's ranking without feedback: what it found, and the
+// articles with all the words (nil when the search has no Loose part).
+type ranking struct {
+	found
+	strict bitset
+}
+
+// rankGroups is rank without feedback.
+func (s *Store) rankGroups(ctx context.Context, m *searchMeta, filters *filterSet, q query.Query, need int) (ranking, error) {
 	stats, err := s.sharedStats(ctx, m, q.Any())
 	if err != nil {
-		return found{}, nil, err
+		return ranking{}, err
 	}
 	r := ranker{s: s, m: m, filters: filters, stats: stats, weights: q.Weights(q.Any()),
 		used: new(atomic.Pointer[rankStats])}
@@ -79,20 +82,20 @@ func (s *Store) rankGroups(ctx context.Context, m *searchMeta, filters *filterSe
 		f.order, f.matched, err = r.rankExpr(ctx, q.Match, f.set, need, nil)
 		// Every ranking visits each full-text match once: f.matched.
 		r.used.Load().scale(f.order, f.matched)
-		return f, nil, err
+		return ranking{found: f}, err
 	}
 	all := newBitset(m.maxID)
 	f.order, _, err = r.rankExpr(ctx, q.Match, all, need, nil)
 	if err != nil {
-		return found{}, nil, err
+		return ranking{}, err
 	}
 	if need >= 0 && len(f.order) >= need {
 		f.matched, err = r.collectParts(ctx, q.Loose, f.set)
-		return f, all, err
+		return ranking{found: f, strict: all}, err
 	}
 	rest, matched, err := r.rankExpr(ctx, q.Loose, f.set, need-len(f.order), func(id int64) bool { return !all.has(id) })
 	f.order, f.matched = append(f.order, rest...), matched
-	return f, all, err
+	return ranking{found: f, strict: all}, err
 }
 
 // collectParts records the matches of expr that pass the filters in
@@ -127,7 +130,7 @@ func (s *Store) sharedStats(ctx context.Context, m *searchMeta, expr string) (*r
 	if query.OnePhrase(expr) {
 		return nil, nil
 	}
-	return s.rankStatsOf(ctx, m, expr)
+	return s.rankStatsOf(ctx, m, expr, true)
 }
 
 // collect runs a full-text match through folio_keep only, recording the
@@ -179,9 +182,11 @@ func (r ranker) rankExpr(ctx context.Context, expr string, set bitset, need int,
 }
 
 // rankStatsOf works out the score's statistics of a match once, for all
-// the statements that rank its parts; nil when nothing matches.
-func (s *Store) rankStatsOf(ctx context.Context, m *searchMeta, match string) (*rankStats, error) {
-	st := &rankState{lengths: m.lengths, deferOne: true}
+// the statements that rank its parts; nil when nothing matches. With
+// deferOne, a one-phrase match's idf is left to the statements (see
+// rankStats.deferred).
+func (s *Store) rankStatsOf(ctx context.Context, m *searchMeta, match string, deferOne bool) (*rankStats, error) {
+	st := &rankState{lengths: m.lengths, deferOne: deferOne}
 	h := rankStates.Add(st)
 	defer rankStates.Drop(h)
 	var score float64
@@ -265,20 +270,22 @@ func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need
 	return top.best.sorted(), st.seen, nil
 }
 
-func sortScored(list []scored) {
-	slices.SortFunc(list, func(a, b scored) int {
-		switch {
-		case a.score < b.score:
-			return -1
-		case a.score > b.score:
-			return 1
-		case a.id < b.id:
-			return -1
-		case a.id > b.id:
-			return 1
-		}
-		return 0
-	})
+func sortScored(list []scored) { slices.SortFunc(list, compareScored) }
+
+// compareScored orders scores as the results are: lower score first, then
+// lower id.
+func compareScored(a, b scored) int {
+	switch {
+	case a.score < b.score:
+		return -1
+	case a.score > b.score:
+		return 1
+	case a.id < b.id:
+		return -1
+	case a.id > b.id:
+		return 1
+	}
+	return 0
 }
 
 // split cuts the id range into parts holding about as many live articles
