@@ -28,10 +28,7 @@
 // began or ended there; a selector with neither carries no context.
 package anchor
 
-import (
-	"slices"
-	"unicode/utf8"
-)
+import "slices"
 
 // ContextLen is how many code points of context a selector keeps each side.
 const ContextLen = 32
@@ -43,6 +40,10 @@ type Selector struct {
 	Suffix string `json:"suffix"`
 	Start  int    `json:"start"` // code points
 	End    int    `json:"end"`   // code points, exclusive
+	// Edges says that a Prefix or Suffix shorter than ContextLen stops at
+	// the start or the end of the text, as Describe writes them. Selectors
+	// written by other tools carry context of any length and leave it false.
+	Edges bool `json:"edges"`
 }
 
 // Method says how Locate placed a selector.
@@ -70,31 +71,43 @@ func describe(t []rune, start, end int) Selector {
 		Suffix: string(t[end:min(len(t), end+ContextLen)]),
 		Start:  start,
 		End:    end,
+		Edges:  true,
 	}
 }
 
 // Locate finds sel in text and returns the selector re-described at its new place
 // (fresh exact/prefix/suffix/start/end from text) and how it was found. When it
-// cannot be placed it returns sel unchanged and Orphaned.
+// cannot be placed it returns sel unchanged and Orphaned. To place several
+// selectors in one text, Prepare it once and call its Locate.
 func Locate(text string, sel Selector) (Selector, Method) {
-	t, q := []rune(text), []rune(sel.Exact)
-	if atPosition(t, q, sel.Start, sel.End) {
-		return describe(t, sel.Start, sel.End), ByPosition
+	return Prepare(text).Locate(sel)
+}
+
+// Locate places sel in t (see the package documentation).
+func (t *Text) Locate(sel Selector) (Selector, Method) {
+	q := []rune(sel.Exact)
+	if atPosition(t.runes, q, sel.Start, sel.End) {
+		d := describe(t.runes, sel.Start, sel.End)
+		if len(q) == 0 || d.Prefix == sel.Prefix && d.Suffix == sel.Suffix {
+			return d, ByPosition
+		}
 	}
 	if len(q) == 0 {
 		return sel, Orphaned
 	}
-	if !utf8.ValidString(text) {
-		text = string(t)
-	}
-	c, ok := newSearch(text, t, q, sel).best()
-	switch {
-	case !ok:
+	c, ok := t.newSearch(sel).best()
+	if !ok {
 		return sel, Orphaned
-	case slices.Equal(t[c.start:c.end], q):
-		return describe(t, c.start, c.end), ByQuote
 	}
-	return describe(t, c.start, c.end), ByFuzzy
+	start, end := t.origStart(c.start), t.origEnd(c.end)
+	placed := describe(t.runes, start, end)
+	switch {
+	case !slices.Equal(t.runes[start:end], q):
+		return placed, ByFuzzy
+	case start == sel.Start && end == sel.End:
+		return placed, ByPosition
+	}
+	return placed, ByQuote
 }
 
 func atPosition(t, q []rune, start, end int) bool {

@@ -68,20 +68,20 @@ func TestDescribe(t *testing.T) {
 		start, end int
 		want       Selector
 	}{
-		{"middle", "abcdef", 2, 4, Selector{"cd", "ab", "ef", 2, 4}},
-		{"context capped", long, 40, 45, Selector{"01234", long[8:40], long[45:77], 40, 45}},
-		{"start of text", "hello world", 0, 5, Selector{"hello", "", " world", 0, 5}},
-		{"end of text", "hello world", 6, 11, Selector{"world", "hello ", "", 6, 11}},
-		{"negative start", "hello", -3, 2, Selector{"he", "", "llo", 0, 2}},
-		{"end past text", "hello", 3, 99, Selector{"lo", "hel", "", 3, 5}},
-		{"start past text", "hello", 8, 12, Selector{"", "hello", "", 5, 5}},
-		{"end before start", "hello", 3, 1, Selector{"", "hel", "lo", 3, 3}},
-		{"empty text", "", 3, 5, Selector{}},
-		{"emoji counts code points", "a👍b", 1, 2, Selector{"👍", "a", "b", 1, 2}},
-		{"zwj sequence", "x👨‍👩‍👧y", 1, 6, Selector{"👨‍👩‍👧", "x", "y", 1, 6}},
-		{"combining accent", "cafe\u0301!", 3, 5, Selector{"e\u0301", "caf", "!", 3, 5}},
-		{"flag", "🇫🇷🇩🇪", 2, 4, Selector{"🇩🇪", "🇫🇷", "", 2, 4}},
-		{"cjk", "日本の首都", 2, 4, Selector{"の首", "日本", "都", 2, 4}},
+		{"middle", "abcdef", 2, 4, Selector{"cd", "ab", "ef", 2, 4, true}},
+		{"context capped", long, 40, 45, Selector{"01234", long[8:40], long[45:77], 40, 45, true}},
+		{"start of text", "hello world", 0, 5, Selector{"hello", "", " world", 0, 5, true}},
+		{"end of text", "hello world", 6, 11, Selector{"world", "hello ", "", 6, 11, true}},
+		{"negative start", "hello", -3, 2, Selector{"he", "", "llo", 0, 2, true}},
+		{"end past text", "hello", 3, 99, Selector{"lo", "hel", "", 3, 5, true}},
+		{"start past text", "hello", 8, 12, Selector{"", "hello", "", 5, 5, true}},
+		{"end before start", "hello", 3, 1, Selector{"", "hel", "lo", 3, 3, true}},
+		{"empty text", "", 3, 5, Selector{Edges: true}},
+		{"emoji counts code points", "a👍b", 1, 2, Selector{"👍", "a", "b", 1, 2, true}},
+		{"zwj sequence", "x👨‍👩‍👧y", 1, 6, Selector{"👨‍👩‍👧", "x", "y", 1, 6, true}},
+		{"combining accent", "cafe\u0301!", 3, 5, Selector{"e\u0301", "caf", "!", 3, 5, true}},
+		{"flag", "🇫🇷🇩🇪", 2, 4, Selector{"🇩🇪", "🇫🇷", "", 2, 4, true}},
+		{"cjk", "日本の首都", 2, 4, Selector{"の首", "日本", "都", 2, 4, true}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -212,7 +212,7 @@ func (b *battery) passageDeleted(t []rune, start, end int) (edited, bool) {
 	return e, true
 }
 
-// nearCopyRemains deletes the passage and puts, in another paragraph, a
+// nearCopyRemains deletes the passage and puts, in a paragraph away from it, a
 // copy of the quote with one of its words changed.
 func (b *battery) nearCopyRemains(t []rune, start, end int) (edited, bool) {
 	words := strings.Fields(string(t[start:end]))
@@ -235,11 +235,12 @@ func (b *battery) nearCopyRemains(t []rune, start, end int) (edited, bool) {
 	return e, true
 }
 
-// paragraphStart picks the start of a paragraph outside [from, to), or -1.
+// paragraphStart picks the start of a paragraph away from [from, to)
+// (more than a context's length), or -1.
 func (b *battery) paragraphStart(t []rune, from, to int) int {
 	var starts []int
 	for i := range t {
-		if (i == 0 || t[i-1] == '\n') && t[i] != '\n' && (i < from || i >= to) {
+		if (i == 0 || t[i-1] == '\n') && t[i] != '\n' && (i < from-2*ContextLen || i > to+2*ContextLen) {
 			starts = append(starts, i)
 		}
 	}
