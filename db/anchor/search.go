@@ -101,8 +101,8 @@ func (s *search) best() (candidate, bool) {
 	if fok && (!ok || f.score > c.score && !(s.near(c) && !s.near(f))) {
 		return f, true
 	}
-	if ok && s.convincing(c, exact) {
-		return c, true
+	if ok {
+		return s.convincing(c, exact)
 	}
 	return candidate{}, false
 }
@@ -114,29 +114,33 @@ const nearby = 2 * ContextLen
 func (s *search) near(c candidate) bool { return s.distance(c.start) <= nearby }
 
 // agrees says whether the text around c is at least roughly the
-// selector's context, each side weighed by its length.
+// selector's context, each side weighed by its length, or one side of a
+// few words at least is all but the same.
 func (s *search) agrees(c candidate) bool {
 	lp, ls := float64(len(s.prefix)), float64(len(s.suffix))
-	return lp+ls == 0 || c.pre*lp+c.suf*ls >= 0.6*(lp+ls)
+	return lp+ls == 0 || c.pre*lp+c.suf*ls >= 0.6*(lp+ls) ||
+		c.pre >= 0.9 && lp >= ContextLen/4 || c.suf >= 0.9 && ls >= ContextLen/4
 }
 
-// convincing says whether c, an occurrence of the quote whose context is
-// not trusted, is still where the highlight belongs: its context roughly
-// agrees, or the selector has none, or it is the only occurrence near the
-// old place (the words around the quote were rewritten).
-func (s *search) convincing(c candidate, all []candidate) bool {
+// convincing returns c, the best occurrence of the quote, when its context
+// roughly agrees or the selector has none; else the one occurrence near the
+// old place, if there is just one (the words around the quote were
+// rewritten). Otherwise the quote is somewhere else now, and no place is
+// convincing.
+func (s *search) convincing(c candidate, all []candidate) (candidate, bool) {
 	if s.agrees(c) || s.noContext {
-		return true
+		return c, true
 	}
-	if !s.near(c) {
-		return false
-	}
+	var found []candidate
 	for _, o := range all {
-		if o.start != c.start && s.distance(o.start) <= 2*nearby {
-			return false
+		if s.near(o) {
+			found = append(found, o)
 		}
 	}
-	return true
+	if len(found) != 1 {
+		return candidate{}, false
+	}
+	return found[0], true
 }
 
 // pickExact is pick for occurrences of the quote, with one more rule: when
