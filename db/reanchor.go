@@ -21,8 +21,9 @@ func reanchorArticle(ctx context.Context, tx *sql.Tx, articleID int64, oldBody, 
 	if err != nil {
 		return err
 	}
+	text := anchor.Prepare(newBody) // once for all the article's highlights
 	for _, h := range list {
-		placed, method := anchor.Locate(newBody, h.sel)
+		placed, method := text.Locate(h.sel)
 		orphaned := method == anchor.Orphaned
 		if placed == h.sel && orphaned == h.orphaned {
 			continue
@@ -57,6 +58,7 @@ func highlightSelectors(ctx context.Context, tx *sql.Tx, articleID int64) ([]sto
 		if err := rows.Scan(&h.id, &h.sel.Exact, &h.sel.Prefix, &h.sel.Suffix, &h.sel.Start, &h.sel.End, &h.orphaned); err != nil {
 			return nil, fmt.Errorf("read highlights: %w", err)
 		}
+		h.sel.Edges = true
 		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {

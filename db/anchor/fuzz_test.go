@@ -119,3 +119,39 @@ func BenchmarkLocateFuzzy(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReanchorArticle places 50 highlights in a 5,000-word article
+// after a paragraph was added at its start: converting the text once per
+// highlight (Locate) against once per article (Prepare, then Text.Locate).
+func BenchmarkReanchorArticle(b *testing.B) {
+	text := prose(9, 25_500) // about 5,000 words
+	runes := []rune(text)
+	r := rand.New(rand.NewPCG(9, 9))
+	var sels []Selector
+	for _, h := range highlights(r, runes, 50) {
+		sels = append(sels, Describe(text, h[0], h[1]))
+	}
+	edited := "A new opening paragraph, added after the article was saved.\n\n" + text
+	b.Logf("%d words, %d highlights", len(strings.Fields(text)), len(sels))
+	b.Run("converted per highlight", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, sel := range sels {
+				if _, m := Locate(edited, sel); m == Orphaned {
+					b.Fatal("orphaned")
+				}
+			}
+		}
+	})
+	b.Run("converted once", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			t := Prepare(edited)
+			for _, sel := range sels {
+				if _, m := t.Locate(sel); m == Orphaned {
+					b.Fatal("orphaned")
+				}
+			}
+		}
+	})
+}
