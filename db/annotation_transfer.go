@@ -272,4 +272,3 @@ func (s *Store) importRecord(ctx context.Context, tx *sql.Tx, art foundArticle, 
 	}
 	return &a, nil
 }
-
