@@ -75,7 +75,8 @@ func (f *articleFinder) byReference(ctx context.Context, r AnnotationRecord) (fo
 }
 
 // urlVariants lists the spellings of an address that name the same page:
-// with or without its #fragment, a final slash, "www." and https.
+// with or without its #fragment, tracking parameters (utm_*, fbclid,
+// gclid), a final slash, "www." and https.
 func urlVariants(raw string) []string {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
@@ -88,8 +89,8 @@ func urlVariants(raw string) []string {
 	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
 	path := strings.TrimSuffix(u.EscapedPath(), "/")
 	tail := ""
-	if u.RawQuery != "" {
-		tail = "?" + u.RawQuery
+	if q := withoutTracking(u.Query()); len(q) > 0 {
+		tail = "?" + q.Encode()
 	}
 	out := []string{strings.TrimSpace(raw)}
 	for _, scheme := range []string{"https", "http"} {
@@ -100,6 +101,17 @@ func urlVariants(raw string) []string {
 		}
 	}
 	return out
+}
+
+// withoutTracking drops the parameters that say where a visitor came
+// from, not which page it is.
+func withoutTracking(q url.Values) url.Values {
+	for k := range q {
+		if l := strings.ToLower(k); strings.HasPrefix(l, "utm_") || l == "fbclid" || l == "gclid" {
+			delete(q, k)
+		}
+	}
+	return q
 }
 
 func stringsJSON(list []string) string {

@@ -109,3 +109,19 @@ func checkTags(t *testing.T, s *db.Store, id int64, want ...string) {
 		}
 	}
 }
+
+func TestURLVariants(t *testing.T) {
+	got := db.URLVariantsForTest("http://WWW.Example.org/a/b/?utm_source=x&id=3#top")
+	for _, want := range []string{"https://example.org/a/b?id=3", "http://www.example.org/a/b/?id=3", "http://WWW.Example.org/a/b/?utm_source=x&id=3#top"} {
+		found := false
+		for _, g := range got {
+			found = found || g == want
+		}
+		if !found {
+			t.Errorf("variants %q lack %q", got, want)
+		}
+	}
+	if got := db.URLVariantsForTest("urn:isbn:123"); len(got) != 1 || got[0] != "urn:isbn:123" {
+		t.Errorf("a non-web address: %q, want only itself", got)
+	}
+}

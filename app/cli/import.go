@@ -86,6 +86,12 @@ func printImport(env Env, rep importer.Report, asJSON bool) error {
 	}
 	fmt.Fprintf(env.Stdout, "\n%d imported, %d updated, %d duplicates, %d skipped, %d failed in %.1f s\n",
 		rep.Imported, rep.Updated, rep.Duplicates, rep.Skipped, rep.Failed, rep.Seconds)
+	if rep.AttachedLater > 0 {
+		fmt.Fprintf(env.Stdout, "%d highlights and notes kept from earlier imports found their article\n", rep.AttachedLater)
+	}
+	if rep.Problem != "" {
+		fmt.Fprintf(env.Stdout, "warning: %s\n", rep.Problem)
+	}
 	if rep.Cancelled {
 		fmt.Fprintf(env.Stdout, "Cancelled: %d files were not imported. Run the same import again to finish it.\n", rep.NotDone)
 	}
