@@ -38,7 +38,7 @@ func TestImportHypothesisExport(t *testing.T) {
 	harbour, budget := articleAt(t, s, "https://news.example.org/2024/05/harbour-plan"), articleAt(t, s, "http://www.herald.example.com/city/budget-2024/")
 	checkHighlights(t, s, harbour, map[string]string{
 		"the work would disturb the market for at least two summers": "Two summers of disruption.",
-		"no disruption… and now": "", // the export's "..." is the page's "…"
+		"no disruption… and now":                                     "", // the export's "..." is the page's "…"
 	})
 	checkHighlights(t, s, budget, map[string]string{"ignores the needs of rural districts": "Rural districts left out."})
 	checkArticleTags(t, s, harbour, "harbour", "island politics")
