@@ -14,6 +14,9 @@ func runImport(ctx context.Context, env Env, args []string) int {
 		"Imports article files (text, Markdown, HTML, JSON), folders (recursively) and zip\n"+
 			"archives. Each file is reported as imported, duplicate (of an article already\n"+
 			"in the library), updated (an edited file imported again), skipped or failed.\n"+
+			"JSON files of annotations (Folio's export, W3C Web Annotations, Hypothesis\n"+
+			"exports) attach to their articles by address, or by a quote found in one\n"+
+			"article; those whose article is missing are kept until it is imported.\n"+
 			"Exit status: 0 when nothing failed, 1 when some file failed (the others are\n"+
 			"still imported), 2 on usage errors.")
 	dbPath := fs.String("db", "", "library file (default $FOLIO_DB or ~/.local/share/folio/library.db)")
