@@ -102,9 +102,11 @@ func (s *search) best() (candidate, bool) {
 		return f, true
 	}
 	if ok {
-		return s.convincing(c, exact)
+		if c, ok := s.convincing(c, exact); ok {
+			return c, true
+		}
 	}
-	return candidate{}, false
+	return f, fok // an acceptable match whose context agrees, or nothing
 }
 
 // nearby is how far from its old place a quote whose context has changed

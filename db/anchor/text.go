@@ -2,7 +2,6 @@ package anchor
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -12,25 +11,21 @@ import (
 type Text struct {
 	runes  []rune
 	folded []rune // the text with typographic punctuation folded (see fold)
-	str    string // folded, as a string, for fast exact search
+	str    string // folded, as valid UTF-8, for fast exact search
 	orig   []int  // orig[i] is the offset in runes of folded[i]; nil when nothing was folded
-	valid  bool   // the text was valid UTF-8
 }
 
 // Prepare converts text for Locate.
 func Prepare(text string) *Text {
-	t := &Text{runes: []rune(text), valid: utf8.ValidString(text)}
+	t := &Text{runes: []rune(text)}
 	t.folded, t.orig = foldRunes(t.runes)
-	if t.orig == nil && t.valid {
+	if t.orig == nil && utf8.ValidString(text) {
 		t.str = text
 	} else {
 		t.str = string(t.folded)
 	}
 	return t
 }
-
-// Len is the length of the text in code points.
-func (t *Text) Len() int { return len(t.runes) }
 
 // fold is the typewriter form of typographic punctuation: curly quotes,
 // dashes and the ellipsis character. Articles and quotes are compared in
@@ -111,9 +106,4 @@ func (t *Text) foldedAt(i int) int {
 		return i
 	}
 	return sort.SearchInts(t.orig, i)
-}
-
-// hasFolds says whether s holds punctuation that fold changes.
-func hasFolds(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return fold(r) != "" }) >= 0
 }
