@@ -376,7 +376,7 @@ type grades struct {
 }
 
 // grade compares a placement with where the passage really is.
-func (g *grades) grade(kind string, old []rune, sel Selector, e edited, got Selector, m Method) {
+func (g *grades) grade(kind string, sel Selector, e edited, got Selector, m Method) {
 	g.trials++
 	example := func(what string) {
 		if len(g.examples) < 3 {
@@ -461,7 +461,7 @@ func runBattery(articles []string, perArticle int, seed uint64) []grades {
 				}
 				sel := describe(t, h[0], h[1])
 				got, m := Locate(string(e.text), sel)
-				out[k].grade(kind.name, t, sel, e, got, m)
+				out[k].grade(kind.name, sel, e, got, m)
 			}
 		}
 	}
