@@ -72,8 +72,10 @@ bench: deps-test
 	go test -run '^$$' -bench 'ListFirstPage' -benchtime 100x -timeout 60m ./db/
 
 ## eval: search quality (MAP, P@10, nDCG@10 on Cranfield; known-item MRR on the BBC corpus) beside plain bm25 (see docs/relevance.md)
+# It also prints the edit battery of highlights: correct, wrong, lost (see docs/highlights.md).
 eval: go.sum.ok
 	go test -run '^$$' -bench 'Relevance$$' -benchtime 1x -timeout 30m ./db/
+	go test -run '^$$' -bench 'Anchoring$$' -benchtime 1x -timeout 30m ./db/anchor/
 
 ## bindings: regenerate frontend/wailsjs after changing the bound methods
 bindings:

@@ -94,6 +94,11 @@ type AnnotationRecord struct {
 	End          int    `json:"end"`
 	CreatedAt    string `json:"createdAt"` // RFC 3339, or "" for now
 	UpdatedAt    string `json:"updatedAt"`
+	// Tags go on the article the record attaches to.
+	Tags []string `json:"tags,omitempty"`
+	// Foreign says another tool wrote the prefix and suffix: they are
+	// evidence of any length, not Folio's own (see anchor.Selector.Edges).
+	Foreign bool `json:"foreign,omitempty"`
 }
 
 // AnnotationImportReport says what ImportAnnotations did with each record.
@@ -101,9 +106,12 @@ type AnnotationImportReport struct {
 	Imported   int `json:"imported"`   // added to the library
 	Orphaned   int `json:"orphaned"`   // of those, highlights whose passage is not in the article's text
 	Duplicates int `json:"duplicates"` // already in the library, left alone
-	Missing    int `json:"missing"`    // not imported: their article is not in the library
-	// MissingArticles lists the articles to import before importing the
-	// same file again, with how many annotations each would get.
+	// Missing counts those whose article is not in the library: they are
+	// kept and attach when the article is imported (see
+	// AttachPendingAnnotations).
+	Missing int `json:"missing"`
+	// MissingArticles lists the articles they wait for, with how many
+	// annotations each will get.
 	MissingArticles []MissingArticle `json:"missingArticles"`
 }
 
@@ -117,11 +125,15 @@ type MissingArticle struct {
 }
 
 // ImportAnnotations attaches annotations read from an export to the
-// articles they name: the article with the same content hash, or else the
-// same URL. Highlights are placed again in the article's text; one that
-// cannot be placed is kept as an orphan. An annotation already in the
-// library (the same identity, or the same article, kind, quote, place and
-// note) is not added twice. Either every record is handled or none is.
+// articles they name: the article with the same content hash, else one
+// with the same address (see urlVariants), else, for a highlight, the one
+// article where its quote is found (see articleFinder). Highlights are
+// placed again in the article's text; one that cannot be placed is kept as
+// an orphan. An annotation already in the library (the same identity, or
+// the same article, kind, quote, place and note) is not added twice. One
+// whose article is not in the library is kept, to attach when the article
+// is imported. Tags of a record go on its article. Either every record is
+// handled or none is.
 func (s *Store) ImportAnnotations(ctx context.Context, records []AnnotationRecord) (AnnotationImportReport, error) {
 	rep := AnnotationImportReport{MissingArticles: []MissingArticle{}}
 	records = slices.Clone(records) // checkRecord normalises them
@@ -132,7 +144,7 @@ func (s *Store) ImportAnnotations(ctx context.Context, records []AnnotationRecor
 	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		rep = AnnotationImportReport{MissingArticles: []MissingArticle{}}
-		finder := &articleFinder{tx: tx, cache: map[string]foundArticle{}}
+		finder := newArticleFinder(tx)
 		missing := map[string]int{}
 		for _, r := range records {
 			art, err := finder.find(ctx, r)
@@ -140,29 +152,15 @@ func (s *Store) ImportAnnotations(ctx context.Context, records []AnnotationRecor
 				return err
 			}
 			if art.id == 0 {
-				rep.Missing++
-				key := r.ArticleHash + "\x00" + r.ArticleURL + "\x00" + r.ArticleRef
-				if i, ok := missing[key]; ok {
-					rep.MissingArticles[i].Annotations++
-					continue
+				// Kept once, however often the file is read; reported each time.
+				if err := s.keepPending(ctx, tx, r); err != nil {
+					return err
 				}
-				missing[key] = len(rep.MissingArticles)
-				rep.MissingArticles = append(rep.MissingArticles, MissingArticle{Title: r.ArticleTitle,
-					URL: r.ArticleURL, Ref: r.ArticleRef, Annotations: 1})
+				rep.addMissing(missing, r)
 				continue
 			}
-			added, err := s.importRecord(ctx, tx, art, r)
-			if err != nil {
+			if err := s.attachRecord(ctx, tx, art, r, &rep); err != nil {
 				return err
-			}
-			switch {
-			case added == nil:
-				rep.Duplicates++
-			case added.Orphaned:
-				rep.Imported++
-				rep.Orphaned++
-			default:
-				rep.Imported++
 			}
 		}
 		return nil
@@ -171,6 +169,60 @@ func (s *Store) ImportAnnotations(ctx context.Context, records []AnnotationRecor
 		return AnnotationImportReport{MissingArticles: []MissingArticle{}}, fmt.Errorf("import annotations: %w", err)
 	}
 	return rep, nil
+}
+
+// addMissing counts a record whose article is not in the library.
+func (rep *AnnotationImportReport) addMissing(index map[string]int, r AnnotationRecord) {
+	rep.Missing++
+	key := r.ArticleHash + "\x00" + r.ArticleURL + "\x00" + r.ArticleRef
+	if i, ok := index[key]; ok {
+		rep.MissingArticles[i].Annotations++
+		return
+	}
+	index[key] = len(rep.MissingArticles)
+	rep.MissingArticles = append(rep.MissingArticles, MissingArticle{Title: r.ArticleTitle,
+		URL: r.ArticleURL, Ref: r.ArticleRef, Annotations: 1})
+}
+
+// attachRecord adds r to its article, tags the article and counts the outcome.
+func (s *Store) attachRecord(ctx context.Context, tx *sql.Tx, art foundArticle, r AnnotationRecord, rep *AnnotationImportReport) error {
+	added, err := s.importRecord(ctx, tx, art, r)
+	if err != nil {
+		return err
+	}
+	if err := tagArticle(ctx, tx, art.id, r.Tags); err != nil {
+		return err
+	}
+	switch {
+	case added == nil:
+		rep.Duplicates++
+	case added.Orphaned:
+		rep.Imported++
+		rep.Orphaned++
+	default:
+		rep.Imported++
+	}
+	return nil
+}
+
+// tagArticle gives an article the tags of an annotation attached to it.
+// A tag Folio cannot take (see ValidTagName) is left out: the annotation
+// matters more than its tag.
+func tagArticle(ctx context.Context, tx *sql.Tx, articleID int64, names []string) error {
+	for _, name := range names {
+		name, err := ValidTagName(name)
+		if err != nil {
+			continue
+		}
+		tagID, err := ensureTag(ctx, tx, name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)`, articleID, tagID); err != nil {
+			return fmt.Errorf("tag article %d with %q: %w", articleID, name, err)
+		}
+	}
+	return nil
 }
 
 // checkRecord checks a record as RestoreAnnotation checks an annotation.
@@ -196,8 +248,9 @@ func (s *Store) importRecord(ctx context.Context, tx *sql.Tx, art foundArticle, 
 	a := Annotation{ArticleID: art.id, Kind: r.Kind, Color: r.Color, Note: r.Note, Exact: r.Exact,
 		Prefix: r.Prefix, Suffix: r.Suffix, Start: r.Start, End: r.End,
 		CreatedAt: cmp.Or(r.CreatedAt, now), UpdatedAt: cmp.Or(r.UpdatedAt, r.CreatedAt, now), UID: r.UID}
+	foreign := false
 	if a.Kind == KindHighlight {
-		placeHighlight(&a, art.body)
+		foreign = placeHighlight(&a, art.body, r.Foreign)
 	}
 	var dup bool
 	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ? AND kind = ?
@@ -212,46 +265,10 @@ func (s *Store) importRecord(ctx context.Context, tx *sql.Tx, art foundArticle, 
 	if err != nil {
 		return nil, err
 	}
+	if foreign {
+		if _, err := tx.ExecContext(ctx, `UPDATE annotations SET foreign_context = 1 WHERE id = ?`, a.ID); err != nil {
+			return nil, fmt.Errorf("store annotation: %w", err)
+		}
+	}
 	return &a, nil
-}
-
-// foundArticle is the article a record belongs to; id is 0 when the
-// library does not hold it.
-type foundArticle struct {
-	id   int64
-	body string
-}
-
-// articleFinder looks up the articles of an import's records, each once.
-type articleFinder struct {
-	tx    *sql.Tx
-	cache map[string]foundArticle
-}
-
-func (f *articleFinder) find(ctx context.Context, r AnnotationRecord) (foundArticle, error) {
-	key := r.ArticleHash + "\x00" + r.ArticleURL
-	if a, ok := f.cache[key]; ok {
-		return a, nil
-	}
-	var a foundArticle
-	lookups := []struct{ query, arg string }{
-		{`SELECT id, body FROM articles WHERE content_hash = ?`, r.ArticleHash},
-		// Several articles may share an address (an edited page saved twice):
-		// the newest outside the Trash wins.
-		{`SELECT id, body FROM articles WHERE url = ? ORDER BY deleted_at IS NOT NULL, id DESC LIMIT 1`, r.ArticleURL},
-	}
-	for _, l := range lookups {
-		if l.arg == "" {
-			continue
-		}
-		err := f.tx.QueryRowContext(ctx, l.query, l.arg).Scan(&a.id, &a.body)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return a, fmt.Errorf("find the annotated article: %w", err)
-		}
-	}
-	f.cache[key] = a
-	return a, nil
 }

@@ -307,7 +307,7 @@ func (s *Store) RestoreAnnotation(ctx context.Context, a Annotation) (Annotation
 			return err
 		}
 		if a.Kind == KindHighlight {
-			placeHighlight(&a, body)
+			placeHighlight(&a, body, false)
 		}
 		now := s.timestamp()
 		a.CreatedAt = cmp.Or(a.CreatedAt, now)
@@ -344,11 +344,15 @@ func checkAnnotation(a *Annotation) error {
 }
 
 // placeHighlight re-anchors a highlight in body, marking it orphaned (with
-// its quote kept) when it cannot be placed.
-func placeHighlight(a *Annotation, body string) {
-	placed, method := anchor.Locate(body, anchor.Selector{Exact: a.Exact, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, End: a.End})
+// its quote kept) when it cannot be placed. Foreign says another tool wrote
+// its context; it returns whether the context it keeps is still that
+// tool's (it was not placed).
+func placeHighlight(a *Annotation, body string, foreign bool) bool {
+	sel := anchor.Selector{Exact: a.Exact, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, End: a.End, Edges: !foreign}
+	placed, method := anchor.Locate(body, sel)
 	a.Exact, a.Prefix, a.Suffix, a.Start, a.End = placed.Exact, placed.Prefix, placed.Suffix, placed.Start, placed.End
 	a.Orphaned = method == anchor.Orphaned
+	return foreign && a.Orphaned
 }
 
 func annotationByUID(ctx context.Context, q annotationDB, uid string) (Annotation, bool, error) {

@@ -11,3 +11,6 @@ func OpenAtVersion(ctx context.Context, path string, version int) (*Store, error
 	}
 	return s, s.migrateTo(ctx, version)
 }
+
+// URLVariantsForTest exposes urlVariants to the black-box tests.
+var URLVariantsForTest = urlVariants

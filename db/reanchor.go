@@ -21,15 +21,17 @@ func reanchorArticle(ctx context.Context, tx *sql.Tx, articleID int64, oldBody, 
 	if err != nil {
 		return err
 	}
+	text := anchor.Prepare(newBody) // once for all the article's highlights
 	for _, h := range list {
-		placed, method := anchor.Locate(newBody, h.sel)
+		placed, method := text.Locate(h.sel)
 		orphaned := method == anchor.Orphaned
 		if placed == h.sel && orphaned == h.orphaned {
 			continue
 		}
+		// A placed highlight has Folio's own context now.
 		_, err := tx.ExecContext(ctx, `UPDATE annotations SET exact = ?, prefix = ?, suffix = ?,
-			pos_start = ?, pos_end = ?, orphaned = ?, updated_at = ? WHERE id = ?`,
-			placed.Exact, placed.Prefix, placed.Suffix, placed.Start, placed.End, orphaned, now, h.id)
+			pos_start = ?, pos_end = ?, orphaned = ?, foreign_context = ?, updated_at = ? WHERE id = ?`,
+			placed.Exact, placed.Prefix, placed.Suffix, placed.Start, placed.End, orphaned, !placed.Edges, now, h.id)
 		if err != nil {
 			return fmt.Errorf("re-anchor highlight %d: %w", h.id, err)
 		}
@@ -45,7 +47,7 @@ type storedHighlight struct {
 }
 
 func highlightSelectors(ctx context.Context, tx *sql.Tx, articleID int64) ([]storedHighlight, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, exact, prefix, suffix, pos_start, pos_end, orphaned
+	rows, err := tx.QueryContext(ctx, `SELECT id, exact, prefix, suffix, pos_start, pos_end, orphaned, foreign_context
 		FROM annotations WHERE article_id = ? AND kind = 'highlight' ORDER BY id`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("read highlights: %w", err)
@@ -54,9 +56,11 @@ func highlightSelectors(ctx context.Context, tx *sql.Tx, articleID int64) ([]sto
 	var out []storedHighlight
 	for rows.Next() {
 		var h storedHighlight
-		if err := rows.Scan(&h.id, &h.sel.Exact, &h.sel.Prefix, &h.sel.Suffix, &h.sel.Start, &h.sel.End, &h.orphaned); err != nil {
+		var foreign bool
+		if err := rows.Scan(&h.id, &h.sel.Exact, &h.sel.Prefix, &h.sel.Suffix, &h.sel.Start, &h.sel.End, &h.orphaned, &foreign); err != nil {
 			return nil, fmt.Errorf("read highlights: %w", err)
 		}
+		h.sel.Edges = !foreign
 		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {

@@ -14,6 +14,9 @@ func runImport(ctx context.Context, env Env, args []string) int {
 		"Imports article files (text, Markdown, HTML, JSON), folders (recursively) and zip\n"+
 			"archives. Each file is reported as imported, duplicate (of an article already\n"+
 			"in the library), updated (an edited file imported again), skipped or failed.\n"+
+			"JSON files of annotations (Folio's export, W3C Web Annotations, Hypothesis\n"+
+			"exports) attach to their articles by address, or by a quote found in one\n"+
+			"article; those whose article is missing are kept until it is imported.\n"+
 			"Exit status: 0 when nothing failed, 1 when some file failed (the others are\n"+
 			"still imported), 2 on usage errors.")
 	dbPath := fs.String("db", "", "library file (default $FOLIO_DB or ~/.local/share/folio/library.db)")
@@ -86,6 +89,12 @@ func printImport(env Env, rep importer.Report, asJSON bool) error {
 	}
 	fmt.Fprintf(env.Stdout, "\n%d imported, %d updated, %d duplicates, %d skipped, %d failed in %.1f s\n",
 		rep.Imported, rep.Updated, rep.Duplicates, rep.Skipped, rep.Failed, rep.Seconds)
+	if rep.AttachedLater > 0 {
+		fmt.Fprintf(env.Stdout, "%d highlights and notes kept from earlier imports found their article\n", rep.AttachedLater)
+	}
+	if rep.Problem != "" {
+		fmt.Fprintf(env.Stdout, "warning: %s\n", rep.Problem)
+	}
 	if rep.Cancelled {
 		fmt.Fprintf(env.Stdout, "Cancelled: %d files were not imported. Run the same import again to finish it.\n", rep.NotDone)
 	}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -132,7 +133,7 @@ func TestParseReadsTheExportBack(t *testing.T) {
 		t.Fatalf("%d records, want %d", len(records), len(want))
 	}
 	for i := range want {
-		if records[i] != want[i] {
+		if !reflect.DeepEqual(records[i], want[i]) {
 			t.Errorf("record %d =\n %+v\nwant\n %+v", i, records[i], want[i])
 		}
 	}

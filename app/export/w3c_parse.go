@@ -164,9 +164,16 @@ func (in inAnnotation) record() (Record, error) {
 	}
 	source := strings.TrimSpace(cmp.Or(t.Source, t.ID))
 	r.ArticleRef, r.ArticleTitle, r.ArticleURL = source, t.Title, strings.TrimSpace(t.URL)
-	if hash, ok := strings.CutPrefix(source, articleURNPrefix); ok {
+	// Another tool's selectors carry context of any length (see db.AnnotationRecord.Foreign).
+	if hash, own := strings.CutPrefix(source, articleURNPrefix); own {
 		r.ArticleHash = hash
-	} else if r.ArticleURL == "" && (strings.HasPrefix(source, "http://") || strings.HasPrefix(source, "https://")) {
+	} else {
+		r.Foreign = true
+	}
+	if r.Tags, err = in.tags(); err != nil {
+		return r, err
+	}
+	if r.Foreign && r.ArticleURL == "" && (strings.HasPrefix(source, "http://") || strings.HasPrefix(source, "https://")) {
 		r.ArticleURL = source
 	}
 	if r.ArticleHash == "" && r.ArticleURL == "" {
@@ -220,6 +227,25 @@ func (in inAnnotation) note() (string, error) {
 		parts = append(parts, strings.TrimSpace(b.Value))
 	}
 	return strings.Join(parts, "\n\n"), nil
+}
+
+// tags are the values of the bodies that tag (purpose "tagging").
+func (in inAnnotation) tags() ([]string, error) {
+	var bodies []json.RawMessage
+	if err := oneOrMany(in.Body, &bodies); err != nil {
+		return nil, fmt.Errorf("its body: %v", err)
+	}
+	var out []string
+	for _, raw := range bodies {
+		var b inBody
+		if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, &b) != nil {
+			continue // note reports a body it cannot read
+		}
+		if b.Purpose.has("tagging") && strings.TrimSpace(b.Value) != "" {
+			out = append(out, strings.TrimSpace(b.Value))
+		}
+	}
+	return out, nil
 }
 
 // target returns the first target; a target that is only an IRI names

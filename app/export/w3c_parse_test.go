@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -75,7 +76,8 @@ func TestParseW3CForms(t *testing.T) {
 func TestParseW3CFromAnotherTool(t *testing.T) {
 	data := `[{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://notes.example/a/xyz", "type": "Annotation",
 		"motivation": "commenting", "created": "2024-02-03T04:05:06.789+02:00", "modified": "yesterday",
-		"body": {"type": "TextualBody", "value": "Worth *quoting*.", "format": "text/markdown"},
+		"body": [{"type": "TextualBody", "value": "Worth *quoting*.", "format": "text/markdown"},
+			{"type": "TextualBody", "purpose": "tagging", "value": "malta"}],
 		"target": {"source": "https://example.org/ferry", "selector": [
 			{"type": "TextPositionSelector", "start": 5, "end": 10},
 			{"type": "TextQuoteSelector", "exact": "Gozo", "prefix": "to ", "suffix": " will"}]},
@@ -86,8 +88,9 @@ func TestParseW3CFromAnotherTool(t *testing.T) {
 	}
 	want := export.Record{UID: "https://notes.example/a/xyz", ArticleURL: "https://example.org/ferry",
 		ArticleRef: "https://example.org/ferry", Kind: "highlight", Color: "yellow", Note: "Worth *quoting*.",
-		Exact: "Gozo", Prefix: "to ", Suffix: " will", Start: 5, End: 10, CreatedAt: "2024-02-03T02:05:06Z"}
-	if len(records) != 1 || records[0] != want {
+		Exact: "Gozo", Prefix: "to ", Suffix: " will", Start: 5, End: 10, CreatedAt: "2024-02-03T02:05:06Z",
+		Tags: []string{"malta"}, Foreign: true}
+	if len(records) != 1 || !reflect.DeepEqual(records[0], want) {
 		t.Errorf("records = %+v\nwant %+v", records, want)
 	}
 }

@@ -2,10 +2,12 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"strings"
 
+	"folio/app/export"
 	"folio/db"
 )
 
@@ -14,10 +16,30 @@ func isJSON(name string) bool {
 	return ext == ".json" || ext == ".jsonld"
 }
 
+// parseAnnotations reads a JSON file of annotations: W3C Web Annotations
+// (Folio's export or another tool's) or a Hypothesis export. It returns
+// export.ErrNotAnnotations for anything else, such as articles.
+func parseAnnotations(data []byte) ([]db.AnnotationRecord, error) {
+	recs, err := export.ParseW3C(data)
+	if errors.Is(err, export.ErrNotAnnotations) {
+		return export.ParseHypothesis(data)
+	}
+	return recs, err
+}
+
 // attachAnnotations stores the highlights and notes of dropped annotation
 // exports, after the articles dropped with them are in, so one drop can
-// bring back both.
+// bring back both. Annotations kept from earlier imports, waiting for
+// their article, are attached first when it came in this time.
 func (r *runner) attachAnnotations(ctx context.Context) {
+	if r.counts.Imported+r.counts.Updated > 0 {
+		rep, err := r.store.AttachPendingAnnotations(ctx)
+		if err != nil {
+			r.problem = fmt.Sprintf("annotations kept from earlier imports were not attached (%v); they stay kept for the next import", err)
+		}
+		r.counts.Annotations += rep.Imported
+		r.attachedLater = rep.Imported
+	}
 	for _, p := range r.notes {
 		rep, err := r.store.ImportAnnotations(ctx, p.annotations)
 		if err != nil {
@@ -41,7 +63,7 @@ func annotationResult(file string, rep db.AnnotationImportReport) Result {
 		if name == "" {
 			name = m.URL
 		}
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%d annotations belong to %q, which is not in the library; import the article, then this file again", m.Annotations, name))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d annotations belong to %q, which is not in the library: they are kept, and attach when you import it", m.Annotations, name))
 	}
 	return res
 }

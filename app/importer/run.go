@@ -75,12 +75,18 @@ type Report struct {
 	Cancelled bool     `json:"cancelled"`
 	NotDone   int      `json:"notDone"` // files left when it was cancelled
 	Seconds   float64  `json:"seconds"`
+	// AttachedLater counts annotations kept by earlier imports, waiting for
+	// their article, that this import brought in (also in Annotations).
+	AttachedLater int `json:"attachedLater"`
+	// Problem says what went wrong outside any one file.
+	Problem string `json:"problem,omitempty"`
 }
 
 // Store is where imported articles and annotations go.
 type Store interface {
 	ImportArticles(ctx context.Context, batch []db.NewArticle) ([]db.ImportOutcome, error)
 	ImportAnnotations(ctx context.Context, records []db.AnnotationRecord) (db.AnnotationImportReport, error)
+	AttachPendingAnnotations(ctx context.Context) (db.AnnotationImportReport, error)
 	BeforeImport(ctx context.Context, files int) error
 	AfterImport(ctx context.Context, added int) error
 }
@@ -183,8 +189,7 @@ func parseSource(i int, src Source) (p parsed) {
 		return p
 	}
 	if isJSON(src.Path) {
-		recs, err := export.ParseW3C(data)
-		if !errors.Is(err, export.ErrNotAnnotations) {
+		if recs, err := parseAnnotations(data); !errors.Is(err, export.ErrNotAnnotations) {
 			p.annotations, p.err = recs, err
 			return p
 		}
@@ -195,17 +200,21 @@ func parseSource(i int, src Source) (p parsed) {
 
 // runner is the single writer: it batches parsed files and stores them.
 type runner struct {
-	store    Store
-	opts     Options
-	notes    []parsed // annotation exports, attached once the articles are in
-	start    time.Time
-	total    int
-	done     int
-	counts   Counts
-	results  [][]Result
-	pending  []parsed
-	nDocs    int
-	lastTick time.Time
+	store Store
+	opts  Options
+	notes []parsed // annotation exports, attached once the articles are in
+	// attachedLater counts kept annotations attached to articles that came
+	// in; problem says why they could not be.
+	attachedLater int
+	problem       string
+	start         time.Time
+	total         int
+	done          int
+	counts        Counts
+	results       [][]Result
+	pending       []parsed
+	nDocs         int
+	lastTick      time.Time
 }
 
 // consume stores files in the order they were listed, whatever order the
@@ -355,7 +364,7 @@ func (r *runner) rate() float64 {
 }
 
 func (r *runner) report(elapsed time.Duration) Report {
-	rep := Report{Counts: r.counts, Results: []Result{}, Seconds: elapsed.Seconds()}
+	rep := Report{Counts: r.counts, Results: []Result{}, Seconds: elapsed.Seconds(), AttachedLater: r.attachedLater, Problem: r.problem}
 	for _, res := range r.results {
 		if res == nil {
 			rep.NotDone++

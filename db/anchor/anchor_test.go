@@ -68,20 +68,20 @@ func TestDescribe(t *testing.T) {
 		start, end int
 		want       Selector
 	}{
-		{"middle", "abcdef", 2, 4, Selector{"cd", "ab", "ef", 2, 4}},
-		{"context capped", long, 40, 45, Selector{"01234", long[8:40], long[45:77], 40, 45}},
-		{"start of text", "hello world", 0, 5, Selector{"hello", "", " world", 0, 5}},
-		{"end of text", "hello world", 6, 11, Selector{"world", "hello ", "", 6, 11}},
-		{"negative start", "hello", -3, 2, Selector{"he", "", "llo", 0, 2}},
-		{"end past text", "hello", 3, 99, Selector{"lo", "hel", "", 3, 5}},
-		{"start past text", "hello", 8, 12, Selector{"", "hello", "", 5, 5}},
-		{"end before start", "hello", 3, 1, Selector{"", "hel", "lo", 3, 3}},
-		{"empty text", "", 3, 5, Selector{}},
-		{"emoji counts code points", "a👍b", 1, 2, Selector{"👍", "a", "b", 1, 2}},
-		{"zwj sequence", "x👨‍👩‍👧y", 1, 6, Selector{"👨‍👩‍👧", "x", "y", 1, 6}},
-		{"combining accent", "cafe\u0301!", 3, 5, Selector{"e\u0301", "caf", "!", 3, 5}},
-		{"flag", "🇫🇷🇩🇪", 2, 4, Selector{"🇩🇪", "🇫🇷", "", 2, 4}},
-		{"cjk", "日本の首都", 2, 4, Selector{"の首", "日本", "都", 2, 4}},
+		{"middle", "abcdef", 2, 4, Selector{"cd", "ab", "ef", 2, 4, true}},
+		{"context capped", long, 40, 45, Selector{"01234", long[8:40], long[45:77], 40, 45, true}},
+		{"start of text", "hello world", 0, 5, Selector{"hello", "", " world", 0, 5, true}},
+		{"end of text", "hello world", 6, 11, Selector{"world", "hello ", "", 6, 11, true}},
+		{"negative start", "hello", -3, 2, Selector{"he", "", "llo", 0, 2, true}},
+		{"end past text", "hello", 3, 99, Selector{"lo", "hel", "", 3, 5, true}},
+		{"start past text", "hello", 8, 12, Selector{"", "hello", "", 5, 5, true}},
+		{"end before start", "hello", 3, 1, Selector{"", "hel", "lo", 3, 3, true}},
+		{"empty text", "", 3, 5, Selector{Edges: true}},
+		{"emoji counts code points", "a👍b", 1, 2, Selector{"👍", "a", "b", 1, 2, true}},
+		{"zwj sequence", "x👨‍👩‍👧y", 1, 6, Selector{"👨‍👩‍👧", "x", "y", 1, 6, true}},
+		{"combining accent", "cafe\u0301!", 3, 5, Selector{"e\u0301", "caf", "!", 3, 5, true}},
+		{"flag", "🇫🇷🇩🇪", 2, 4, Selector{"🇩🇪", "🇫🇷", "", 2, 4, true}},
+		{"cjk", "日本の首都", 2, 4, Selector{"の首", "日本", "都", 2, 4, true}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -271,6 +271,79 @@ func TestLocateOddSelectors(t *testing.T) {
 			}
 			if got.Start != c.start || got != Describe(c.text, got.Start, got.End) {
 				t.Fatalf("got %+v, want a fresh selector at %d", got, c.start)
+			}
+		})
+	}
+}
+
+// Places the old rules got wrong: each must land on the passage or make an
+// orphan, never sit on other text.
+func TestLocateNeverOnOtherText(t *testing.T) {
+	awards := "The Producers won best musical. Lane for The Producers at the awards was a surprise. " +
+		"Diana Rigg was best actress for Medea, and Hamilton was best actress for a musical."
+	cases := []struct {
+		name, old, quote, new string
+		method                Method
+		want                  string // "" for an orphan
+		nth                   int
+	}{
+		{"the same words inserted at the old place", "Intro.\n\nThe minister said the railway line would change by 2030.",
+			"The minister said the railway line", "Intro.\n\nThe minister said the railway line The minister said the railway line would change by 2030.",
+			ByQuote, "The minister said the railway line", 1},
+		{"deleted, the opposite remains", "There was no indication of foul play, police said. Later there was an indication of hope.",
+			"no indication of", "Later there was an indication of hope.", Orphaned, "", 0},
+		{"deleted, never mid-word", awards, "Rigg was best actress for",
+			strings.Replace(awards, "Diana Rigg was best actress for Medea, and ", "", 1), Orphaned, "", 0},
+		{"deleted, a similar phrase remains", "The show was made for BBC Broadcast in May. It was later sold.",
+			"made for BBC Broadcast", "The show was sold from BBC Broadcast later.", Orphaned, "", 0},
+		{"words around replaced, a similar passage keeps its context", "Hill for The Producers at the awards was a surprise. " + awards,
+			"Hill for The Producers at", "Speaking of Hill for The Producers at last. " + awards, ByQuote, "Hill for The Producers at", 0},
+		{"ellipsis typeset", "He paused… and then went on.", "He paused…", "He paused... and then went on.", ByFuzzy, "He paused...", 0},
+		{"ellipsis undone", "He paused... and then went on.", "He paused...", "He paused… and then went on.", ByFuzzy, "He paused…", 0},
+		{"quotes and dashes typeset", `Critics said "the plan - as written - ignores rural districts".`, `"the plan - as written - ignores`,
+			"Critics said “the plan – as written – ignores rural districts”.", ByFuzzy, "“the plan – as written – ignores", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			start, end := span(t, c.old, c.quote, 0)
+			sel := Describe(c.old, start, end)
+			got, method := Locate(c.new, sel)
+			if method != c.method {
+				t.Fatalf("method = %s, want %s (got %+v)", method, c.method, got)
+			}
+			if method == Orphaned {
+				return
+			}
+			ws, we := span(t, c.new, c.want, c.nth)
+			if got.Start != ws || got.End != we {
+				t.Fatalf("span = [%d,%d) %q, want [%d,%d) %q", got.Start, got.End, got.Exact, ws, we, c.want)
+			}
+		})
+	}
+}
+
+// Selectors from other tools: context is evidence, compared exactly as
+// given; a short prefix or suffix does not mean the text starts or ends.
+func TestLocateOtherToolsSelectors(t *testing.T) {
+	text := "To annotate or not to annotate."
+	cases := []struct {
+		name       string
+		sel        Selector
+		method     Method
+		start, end int
+	}{
+		{"short prefix, case kept", Selector{Exact: "anno", Prefix: "to "}, ByQuote, 22, 26},
+		{"short prefix, capital", Selector{Exact: "anno", Prefix: "To "}, ByQuote, 3, 7},
+		{"short suffix", Selector{Exact: "annotate", Suffix: "."}, ByQuote, 22, 30},
+		{"no context, nearest the position", Selector{Exact: "annotate", Start: 20, End: 28}, ByQuote, 22, 30},
+		{"Folio's own selector: the text starts here", Selector{Exact: "anno", Prefix: "To ", Suffix: "tate or not to annotate.", Edges: true}, ByQuote, 3, 7},
+		{"Folio's own selector: the text ends here", Selector{Exact: "annotate", Suffix: ".", Edges: true}, ByQuote, 22, 30},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, method := Locate(text, c.sel)
+			if method != c.method || got.Start != c.start || got.End != c.end {
+				t.Fatalf("got %s [%d,%d) %q, want %s [%d,%d)", method, got.Start, got.End, got.Exact, c.method, c.start, c.end)
 			}
 		})
 	}

@@ -22,12 +22,14 @@ const (
 	matchBudget = 1 << 22 // block steps spent placing fuzzy matches
 )
 
-// search holds what Locate needs to compare candidate places.
+// search holds what Locate needs to compare candidate places. Its text,
+// quote and context are folded (see fold).
 type search struct {
 	str            string // the text, valid UTF-8
 	text           []rune
 	quote          []rune
 	prefix, suffix []rune
+	noContext      bool // the selector has neither prefix nor suffix
 	hint           int
 }
 
@@ -42,20 +44,22 @@ type candidate struct {
 // edge stands for the start or the end of the text in context comparisons.
 const edge rune = -1
 
-func newSearch(str string, t, q []rune, sel Selector) *search {
-	s := &search{str: str, text: t, quote: q, hint: sel.Start}
+func (t *Text) newSearch(sel Selector) *search {
+	s := &search{str: t.str, text: t.folded, quote: foldString(sel.Exact), hint: t.foldedAt(sel.Start)}
 	if sel.Prefix == "" && sel.Suffix == "" {
-		return s // no context to compare
+		s.noContext = true
+		return s
 	}
-	// Context shorter than ContextLen means the text began or ended there.
-	prefix, suffix := []rune(sel.Prefix), []rune(sel.Suffix)
+	prefix, suffix := foldString(sel.Prefix), foldString(sel.Suffix)
 	s.prefix = prefix[max(0, len(prefix)-ContextLen):]
-	if len(s.prefix) < ContextLen {
+	s.suffix = suffix[:min(len(suffix), ContextLen)]
+	// Only Folio's own selectors say that short context meets a text edge;
+	// other tools write as little context as they like.
+	if sel.Edges && utf8.RuneCountInString(sel.Prefix) < ContextLen {
 		s.prefix = append([]rune{edge}, s.prefix...)
 	}
-	s.suffix = suffix[:min(len(suffix), ContextLen)]
-	if len(s.suffix) < ContextLen {
-		s.suffix = append(s.suffix, edge)
+	if sel.Edges && utf8.RuneCountInString(sel.Suffix) < ContextLen {
+		s.suffix = append(slices.Clip(s.suffix), edge)
 	}
 	return s
 }
@@ -80,27 +84,107 @@ func (s *search) after(i, n int) []rune {
 // with whitespace changed, else an approximate match. A place whose context
 // has changed may be another copy of a repeated phrase, so it is compared
 // with the approximate matches, where an edited copy in the right context
-// can beat it.
+// can beat it. A place is only taken on good evidence (see convincing and
+// acceptable): a passage that is gone makes an orphan, not a guess.
 func (s *search) best() (candidate, bool) {
-	c, ok := s.pick(s.exact())
-	if !ok {
-		c, ok = s.pick(s.spaced())
+	exact := s.exact()
+	if len(exact) == 0 {
+		exact = s.spaced()
 	}
-	if ok && c.trusted() {
+	c, ok, repeated := s.pickExact(exact)
+	if ok && (c.trusted() || repeated) {
 		return c, true
 	}
-	if f, fok := s.pick(s.fuzzy()); fok && (!ok || f.score > c.score) {
+	f, fok := s.pick(s.fuzzy())
+	// An exact quote near its old place beats a better-scored match far
+	// away: the old place is evidence too.
+	if fok && (!ok || f.score > c.score && !(s.near(c) && !s.near(f))) {
 		return f, true
 	}
-	return c, ok
+	if ok {
+		if c, ok := s.convincing(c, exact); ok {
+			return c, true
+		}
+	}
+	return f, fok // an acceptable match whose context agrees, or nothing
+}
+
+// nearby is how far from its old place a quote whose context has changed
+// may be found: about the context that changed around it.
+const nearby = 2 * ContextLen
+
+func (s *search) near(c candidate) bool { return s.distance(c.start) <= nearby }
+
+// agrees says whether the text around c is at least roughly the
+// selector's context, each side weighed by its length, or one side of a
+// few words at least is all but the same.
+func (s *search) agrees(c candidate) bool {
+	lp, ls := float64(len(s.prefix)), float64(len(s.suffix))
+	return lp+ls == 0 || c.pre*lp+c.suf*ls >= 0.6*(lp+ls) ||
+		c.pre >= 0.9 && lp >= ContextLen/4 || c.suf >= 0.9 && ls >= ContextLen/4
+}
+
+// convincing returns c, the best occurrence of the quote, when its context
+// roughly agrees or the selector has none; else the one occurrence near the
+// old place, if there is just one (the words around the quote were
+// rewritten). Otherwise the quote is somewhere else now, and no place is
+// convincing.
+func (s *search) convincing(c candidate, all []candidate) (candidate, bool) {
+	if s.agrees(c) || s.noContext {
+		return c, true
+	}
+	var found []candidate
+	for _, o := range all {
+		if s.near(o) {
+			found = append(found, o)
+		}
+	}
+	if len(found) != 1 {
+		return candidate{}, false
+	}
+	return found[0], true
+}
+
+// pickExact is pick for occurrences of the quote, with one more rule: when
+// the quote occurs twice in a row, the first with the old prefix and the
+// second with the old suffix, the words were repeated at the highlight's
+// start and the highlight is the second (text inserted at its edge stays
+// outside it, as in place). It says when that rule chose.
+func (s *search) pickExact(cands []candidate) (c candidate, ok, repeated bool) {
+	c, ok = s.pick(cands)
+	if !ok || c.trusted() {
+		return c, ok, false
+	}
+	for _, first := range cands {
+		if first.pre < 0.9 || first.suf >= 0.9 {
+			continue
+		}
+		next := spaceAfterRunes(s.text, first.end)
+		for _, second := range cands {
+			if second.start == next && second.suf >= 0.9 && second.pre < 0.9 && (c == first || c == second) {
+				return second, true, true
+			}
+		}
+	}
+	return c, ok, false
+}
+
+// spaceAfterRunes is the end of the whitespace starting at i.
+func spaceAfterRunes(t []rune, i int) int {
+	for i < len(t) && unicode.IsSpace(t[i]) {
+		i++
+	}
+	return i
 }
 
 // exact lists every occurrence of the quote.
 func (s *search) exact() []candidate {
 	starts := indexAll(s.str, string(s.quote))
-	out := make([]candidate, len(starts))
-	for n, i := range starts {
-		out[n] = candidate{start: i, end: i + len(s.quote)}
+	out := make([]candidate, 0, len(starts))
+	for _, i := range starts {
+		if c := (candidate{start: i, end: i + len(s.quote)}); s.wordEdges(c) {
+			out = append(out, c)
+		}
 	}
 	return s.rateAll(out)
 }
@@ -139,7 +223,9 @@ func (s *search) spaced() []candidate {
 		if start == i && lead || end == wordsEnd && trail {
 			continue // the quote's leading or trailing whitespace is missing
 		}
-		out = append(out, candidate{start: runes.at(start), end: runes.at(end), errs: 1})
+		if c := (candidate{start: runes.at(start), end: runes.at(end), errs: 1}); s.wordEdges(c) {
+			out = append(out, c)
+		}
 	}
 }
 
@@ -186,20 +272,50 @@ func (s *search) fuzzy() []candidate {
 			out = append(out, c)
 		}
 	}
+	if s.noContext {
+		return s.onlyOne(out)
+	}
 	return out
 }
 
-// acceptable rates c and says whether it is close enough to the quote.
+// acceptable rates c and says whether it is close enough to the quote, in
+// the right context, with edges that are word edges where the quote's were.
+// A selector without context has only the quote to go by: its match is
+// taken when it is clearly the only one (see onlyOne).
 func (s *search) acceptable(c *candidate) bool {
 	s.rate(c)
 	m := len(s.quote)
 	switch {
-	case c.errs*4 > m || c.errs > maxErrors:
-		return false
-	case c.errs > 0 && (m < shortQuote || c.errs*8 > m):
-		return max(c.pre, c.suf) >= 0.5
+	case c.errs == 0 || c.errs*4 > m || c.errs > maxErrors || !s.wordEdges(*c):
+		return false // exact places are exact's
+	case c.errs > 0 && !s.noContext:
+		return s.agrees(*c)
 	}
 	return true
+}
+
+// wordEdges says whether c starts and ends where words do, as far as the
+// quote and its context say it did.
+func (s *search) wordEdges(c candidate) bool {
+	if len(s.prefix) > 0 && wordEdge(s.prefix, s.quote) && !s.textEdge(c.start) {
+		return false
+	}
+	return len(s.suffix) == 0 || !wordEdge(s.quote, s.suffix) || s.textEdge(c.end)
+}
+
+// onlyOne keeps the best of approximate matches for a selector without
+// context when no other comes close (within one edit); nothing otherwise.
+func (s *search) onlyOne(cands []candidate) []candidate {
+	best, ok := s.pick(cands)
+	if !ok {
+		return nil
+	}
+	for _, o := range cands {
+		if (o.start >= best.end || o.end <= best.start) && o.errs <= best.errs+1 {
+			return nil
+		}
+	}
+	return []candidate{best}
 }
 
 // pick returns the best scoring candidate.

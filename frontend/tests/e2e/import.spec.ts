@@ -1,4 +1,6 @@
-import { test, expect, openApp, articleRows } from './folio';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect, openApp, articleRows, repoRoot } from './folio';
 
 interface DropFile {
   name: string;
@@ -76,4 +78,25 @@ test('the window stays searchable while an import runs', async ({ page, folio })
   await expect(page.getByTestId('search-status')).toBeVisible();
   await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('search-status')).toContainText(/\d+ results/);
+});
+
+test('a Hypothesis export dropped with its two saved pages: the highlights land on their passages', async ({ page, folio }) => {
+  await openApp(page, folio);
+  const dir = path.join(repoRoot, 'app/cli/testdata/hypothesis');
+  const files = ['harbour.html', 'budget.html', 'hypothesis-export.json'].map((name) => ({
+    name,
+    text: readFileSync(path.join(dir, name), 'utf8'),
+  }));
+  await dropFiles(page, files);
+
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toBeVisible({ timeout: 30_000 });
+  await expect(summary.getByTestId('count-imported')).toHaveText('2 imported');
+  await expect(summary.getByTestId('count-annotations')).toHaveText('3 highlights and notes attached');
+  await expect(summary.getByTestId('import-warnings')).toContainText('Late goal sends City into the final');
+  await expect(summary.getByTestId('import-warnings')).toContainText('kept');
+
+  await articleRows(page).filter({ hasText: 'Harbour plan approved' }).click();
+  const marks = page.getByTestId('article-text').locator('mark.hl');
+  await expect(marks).toHaveText(['the work would disturb the market for at least two summers', 'no disruption… and now']);
 });

@@ -753,6 +753,8 @@ export namespace importer {
 	    cancelled: boolean;
 	    notDone: number;
 	    seconds: number;
+	    attachedLater: number;
+	    problem?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Report(source);
@@ -770,6 +772,8 @@ export namespace importer {
 	        this.cancelled = source["cancelled"];
 	        this.notDone = source["notDone"];
 	        this.seconds = source["seconds"];
+	        this.attachedLater = source["attachedLater"];
+	        this.problem = source["problem"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
