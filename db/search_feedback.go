@@ -35,8 +35,8 @@ const (
 	// again (the others keep their places after them): a word added
 	// weighs at most half a word typed, so an article far down the first
 	// ranking does not climb to the first page, and scoring a pool costs
-	// the same whatever the library's size. Ranking every article found
-	// again gains 0.0007 MAP on Cranfield and costs twice as much.
+	// the same whatever the library's size (docs/relevance.md has the
+	// measures of other sizes).
 	feedbackPool = 500
 	// feedbackWeight is the weight of the most telling added word,
 	// against 1 for a word typed; the others weigh less in proportion.
