@@ -34,9 +34,8 @@ const (
 	// feedbackPool is how many of the first ranking's best are ranked
 	// again (the others keep their places after them): a word added
 	// weighs at most half a word typed, so an article far down the first
-	// ranking does not climb to the first page, and scoring a pool costs
-	// the same whatever the library's size (docs/relevance.md has the
-	// measures of other sizes).
+	// ranking does not climb to the first page, and only the pool is
+	// scored again (docs/relevance.md measures other sizes).
 	feedbackPool = 500
 	// feedbackWeight is the weight of the most telling added word,
 	// against 1 for a word typed; the others weigh less in proportion.
