@@ -52,9 +52,19 @@ export function actionFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' |
   return byKey.get(keyName(e)) ?? null;
 }
 
-/** Keys that still work while typing in a text field. */
-const inFields = new Set(['back', 'search', 'import', 'settings', 'larger', 'smaller']);
+/**
+ * Whether a key press may act while the focus is in a text field. A single
+ * key is the person's text there ("/" in a URL, "h" in a word), so only
+ * Escape and a few Ctrl shortcuts that cannot be typed work.
+ */
+export function worksWhileTyping(action: string, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'>): boolean {
+  if (e.key === 'Escape') return action === 'back';
+  return (e.ctrlKey || e.metaKey) && inFields.has(action);
+}
 
-export function worksWhileTyping(action: string): boolean {
-  return inFields.has(action);
+const inFields = new Set(['search', 'import', 'settings', 'larger', 'smaller']);
+
+/** True when the key press lands in a field that takes text. */
+export function inTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
 }
