@@ -78,6 +78,13 @@ class Reader {
     this.selection = null;
   }
 
+  /** Forgets the search the article was opened from: its matches are no longer marked. */
+  clearMatches(): void {
+    this.matches = null;
+    this.query = '';
+    this.currentMatch = 0;
+  }
+
   /** Moves to the next (+1) or previous (-1) search match, wrapping round. */
   stepMatch(direction: 1 | -1): void {
     const n = this.matchCount;
