@@ -28,6 +28,8 @@ export const shortcuts: Shortcut[] = [
   { action: 'smaller', keys: ['Ctrl+-'], label: 'Smaller text', group: 'Reading' },
   { action: 'notes', keys: ['a'], label: 'Show or hide highlights and notes', group: 'Reading' },
   { action: 'highlight', keys: ['h'], label: 'Highlight the selected text', group: 'Highlights' },
+  { action: 'toggleSidebar', keys: ['['], label: 'Show or hide the sidebar', group: 'App' },
+  { action: 'toggleList', keys: [']'], label: 'Show or hide the article list', group: 'App' },
   { action: 'import', keys: ['Ctrl+I'], label: 'Import files', group: 'App' },
   { action: 'settings', keys: ['Ctrl+,'], label: 'Settings', group: 'App' },
   { action: 'shortcuts', keys: ['?'], label: 'Show these shortcuts', group: 'App' },
