@@ -21,7 +21,7 @@ async function sheetKeys(page: Page): Promise<string[]> {
 
 /** The text a single-key shortcut types ("Shift+J" types "J"), or null for keys that type nothing. */
 function typed(key: string): string | null {
-  const k = key.replace(/^Shift\+/, '');
+  const k = key.replace(/^Shift\+/, '').replace(/^Space$/, ' ');
   if (k.length !== 1) return null;
   return key.startsWith('Shift+') ? k.toUpperCase() : k;
 }
@@ -40,10 +40,10 @@ async function typeEveryKey(page: Page, keys: string[], field: Locator, opts: { 
   const before = await field.inputValue();
   const single = keys.filter((k) => !k.startsWith('Ctrl+') && k !== 'Escape' && k !== 'Enter');
   const chars = single.filter((k) => typed(k) !== null);
-  // Delete first, at the end of the text; then the arrows, which only move the caret.
+  // Delete first, at the end of the text; then the keys that only move the caret.
   const moves = single
     .filter((k) => typed(k) === null && (opts.arrows || !k.includes('Arrow')))
-    .sort((a, b) => Number(a.includes('Arrow')) - Number(b.includes('Arrow')));
+    .sort((a, b) => Number(b === 'Delete') - Number(a === 'Delete'));
   for (const k of chars) await page.keyboard.press(k);
   for (const k of moves) await page.keyboard.press(k);
   await expect(field).toHaveValue(before + chars.map(typed).join(''));
