@@ -65,6 +65,18 @@ class Reader {
     }
   }
 
+  /** Reads the open article again (tags, read, starred) after the library changed; its text stays drawn. */
+  async refreshArticle(): Promise<void> {
+    const id = this.article?.id;
+    if (id === undefined) return;
+    try {
+      const fresh = await api.getArticle(id);
+      if (this.article?.id === id) this.article = fresh;
+    } catch {
+      // Deleted for good meanwhile: the reader closes with the list's next step.
+    }
+  }
+
   togglePanel(): void {
     this.panelOpen = !this.panelOpen;
     this.panelChosen = true;
