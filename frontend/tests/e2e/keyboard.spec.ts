@@ -3,14 +3,7 @@
 // highlight it.
 import type { Page } from '@playwright/test';
 import { test, expect, importFiles, articleFixtures, openApp, articleRows } from './folio';
-
-const longRead = {
-  name: 'long-read.md',
-  base64: Buffer.from(
-    '---\ntitle: A long read about harbours\ndate: 2023-01-05\n---\n\n' +
-      Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} tells how the harbour grew, quay by quay, over the years.`).join('\n\n'),
-  ).toString('base64'),
-};
+import { longRead } from './reading';
 
 test.beforeEach(async ({ folio }) => {
   await importFiles(folio, articleFixtures);

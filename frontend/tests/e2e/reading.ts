@@ -32,3 +32,12 @@ export async function openArticle(page: Page, title: string) {
   await articleRows(page).filter({ hasText: title }).click();
   await expect(page.getByTestId('reader-title')).toHaveText(title);
 }
+
+/** An article long enough to scroll: sixty short paragraphs about a harbour. */
+export const longRead = {
+  name: 'long-read.md',
+  base64: Buffer.from(
+    '---\ntitle: A long read about harbours\ndate: 2023-01-05\n---\n\n' +
+      Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} tells how the harbour grew, quay by quay, over the years.`).join('\n\n'),
+  ).toString('base64'),
+};
