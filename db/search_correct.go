@@ -131,7 +131,7 @@ func respell(ctx context.Context, conn *sql.Conn, word string) (string, error) {
 	if err != nil || docs > rareDocs {
 		return "", err
 	}
-	better, err := closeStem(ctx, conn, stem, max(commonDocs, commonFactor*docs))
+	better, err := closeStem(ctx, conn, stem, word, max(commonDocs, commonFactor*docs))
 	if err != nil || better == "" {
 		return "", err
 	}
@@ -172,20 +172,22 @@ func stemDocs(ctx context.Context, conn *sql.Conn, stem string) (int, error) {
 
 // closeStem finds the stem nearest to a rare one (fewest edits, then most
 // articles) among those with the same first letter held by at least
-// minDocs articles; "" when none is within reach.
-func closeStem(ctx context.Context, conn *sql.Conn, stem string, minDocs int) (string, error) {
+// minDocs articles; "" when none is within reach. Nearness is measured to
+// the rare stem and to the start of the word as typed, since a stem is
+// often the start of its words ("minist" of "minster", once respelled).
+func closeStem(ctx context.Context, conn *sql.Conn, stem, typed string, minDocs int) (string, error) {
 	first, size := utf8.DecodeRuneInString(stem)
 	if first == utf8.RuneError {
 		return "", nil
 	}
-	reach := maxEdits(stem)
+	reach := maxEdits(typed)
 	rows, err := conn.QueryContext(ctx, `SELECT term, doc FROM temp.folio_vocab WHERE term >= ? AND term < ? AND doc >= ?`,
 		stem[:size], string(first+1), minDocs)
 	if err != nil {
 		return "", fmt.Errorf("spelling: near %q: %w", stem, err)
 	}
 	defer rows.Close()
-	target := []rune(stem)
+	rare, word := []rune(stem), []rune(typed)
 	best, bestEdits, bestDocs := "", reach+1, 0
 	for rows.Next() {
 		var term string
@@ -193,7 +195,10 @@ func closeStem(ctx context.Context, conn *sql.Conn, stem string, minDocs int) (s
 		if err := rows.Scan(&term, &docs); err != nil {
 			return "", fmt.Errorf("spelling: near %q: %w", stem, err)
 		}
-		d := editDistance(target, []rune(term), reach)
+		if term == stem || utf8.RuneCountInString(term) < len(rare)-1 {
+			continue // itself, or so short it would be the start of many words
+		}
+		d := nearness([]rune(term), rare, word, reach)
 		if d > 0 && d <= reach && (d < bestEdits || d == bestEdits && docs > bestDocs) {
 			best, bestEdits, bestDocs = term, d, docs
 		}
@@ -202,6 +207,17 @@ func closeStem(ctx context.Context, conn *sql.Conn, stem string, minDocs int) (s
 		return "", fmt.Errorf("spelling: near %q: %w", stem, err)
 	}
 	return best, nil
+}
+
+// nearness is how many edits turn a candidate stem into the rare stem, or
+// into the start of the typed word, whichever is fewer (limit+1 when both
+// are more than limit).
+func nearness(candidate, stem, typed []rune, limit int) int {
+	d := editDistance(stem, candidate, limit)
+	for j := max(1, len(candidate)-limit); j <= min(len(typed), len(candidate)+limit); j++ {
+		d = min(d, editDistance(candidate, typed[:j], limit))
+	}
+	return d
 }
 
 // writtenWord finds how the library writes a stem: among the words of a

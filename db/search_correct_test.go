@@ -9,8 +9,9 @@ import (
 	"folio/db/dbtest"
 )
 
-// spellingLibrary holds "government" in twelve articles, a governess in one
-// and Vladivostok, spelled right but rare, in one.
+// spellingLibrary holds "government" and "minister" in twelve articles
+// each, "monster" in six, a governess in one and Vladivostok, spelled
+// right but rare, in one.
 func spellingLibrary(t *testing.T) *db.Store {
 	t.Helper()
 	s := dbtest.Open(t)
@@ -18,6 +19,12 @@ func spellingLibrary(t *testing.T) *db.Store {
 		importOne(t, s, db.NewArticle{Title: fmt.Sprintf("Budget %d", i), Body: fmt.Sprintf("The government cut fuel duty in year %d.", i)})
 	}
 	importOne(t, s, db.NewArticle{Title: "A novel", Body: "The governess walked to the harbour."})
+	for i := range 12 {
+		importOne(t, s, db.NewArticle{Title: fmt.Sprintf("Cabinet %d", i), Body: fmt.Sprintf("The minister spoke on day %d.", i)})
+	}
+	for i := range 6 {
+		importOne(t, s, db.NewArticle{Title: fmt.Sprintf("Film %d", i), Body: fmt.Sprintf("Monster film number %d opened.", i)})
+	}
 	importOne(t, s, db.NewArticle{Title: "Summit", Body: "The leaders met in Vladivostok."})
 	return s
 }
@@ -32,6 +39,7 @@ func TestSearchOffersTheLibrarysSpelling(t *testing.T) {
 		{"goverment", "government", 12},
 		{"fuel goverment", "fuel government", 12},
 		{"Govermnent duty", "government duty", 12},
+		{"minster", "minister", 12},   // one edit from monster too, but minister is the library's word
 		{"goverment tag:none", "", 0}, // the respelled search finds nothing either: nothing offered
 		{"government", "", 0},
 		{"vladivostok", "", 0}, // rare but spelled as the library spells it
