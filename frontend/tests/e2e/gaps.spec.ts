@@ -36,6 +36,17 @@ test('Settings opens from a button, and a tag\'s menu is in sight without hoveri
   await expect(page.getByRole('textbox', { name: 'Tag name' })).toHaveValue('energy');
 });
 
+test('a parent that exists only through its children can be renamed, moving them', async ({ page, folio }) => {
+  await openApp(page, folio);
+  const tree = page.getByTestId('tag-tree');
+  await tree.getByRole('button', { name: 'Edit tag region', exact: true }).click();
+  await expect(tree.getByText('holds only the tags below it')).toBeVisible();
+  await tree.getByRole('textbox', { name: 'Tag name' }).fill('area');
+  await tree.getByRole('button', { name: 'Rename' }).click();
+  await expect(tree.locator('[data-tag="area/asia"]')).toContainText('1');
+  await expect(tree.locator('[data-tag="region/asia"]')).toHaveCount(0);
+});
+
 test('the Markdown export gives each highlight its source, date and colour, apart from a quote in its note', async ({ page, folio }) => {
   await openApp(page, folio);
   await openArticle(page, 'Minsk says it supplied diesel to Moscow');
