@@ -132,9 +132,9 @@ func TestExportMethods(t *testing.T) {
 	if _, err := a.ExportAnnotations(app.ExportParams{Format: "md"}); err == nil || !strings.Contains(err.Error(), "no highlights or notes") {
 		t.Errorf("export of nothing: err = %v", err)
 	}
-	a.AddHighlight(app.HighlightParams{ArticleID: id, Start: 4, End: 13})
+	hl, _ := a.AddHighlight(app.HighlightParams{ArticleID: id, Start: 4, End: 13})
 	md, err := a.ExportAnnotations(app.ExportParams{Format: "md", ArticleIDs: []int64{id}})
-	if err != nil || md != "# Ferry\n\n2023-09-15\n\n> new ferry\n" {
+	if err != nil || md != "# Ferry\n\n2023-09-15\n\n> new ferry\n>\n> — 2023-09-15 · yellow highlight, "+hl.CreatedAt[:10]+"\n" {
 		t.Errorf("Markdown = %q, %v", md, err)
 	}
 	if _, err := a.ExportAnnotations(app.ExportParams{Format: "pdf"}); err == nil || !strings.Contains(err.Error(), `"pdf" is not an export format`) {

@@ -33,3 +33,14 @@ func (a *App) EmptyTrash() (int, error) {
 	a.libraryChanged()
 	return n, nil
 }
+
+// DeleteTrashed deletes articles in the Trash for good, with their
+// annotations, and returns how many went; articles not in the Trash stay.
+func (a *App) DeleteTrashed(ids []int64) (int, error) {
+	n, err := a.db().DeleteTrashed(context.Background(), ids)
+	if err != nil {
+		return 0, userError("delete the articles for good", err)
+	}
+	a.libraryChanged()
+	return n, nil
+}

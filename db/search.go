@@ -49,6 +49,7 @@ type SearchResult struct {
 	Sort       Sort        `json:"sort"`       // the order used: relevance only when the search has words
 	Message    string      `json:"message"`    // a friendly note for input with nothing to search, else ""
 	Suggestion *Suggestion `json:"suggestion"` // when Total == 0 and dropping one part would find something
+	Correction *Correction `json:"correction"` // when some words typed are rare and close to common ones ("did you mean")
 }
 
 // SearchHit is one article found, or one highlight or note (in:notes).
@@ -110,6 +111,11 @@ func (s *Store) Search(ctx context.Context, r SearchRequest) (SearchResult, erro
 	}
 	if err != nil {
 		return res, err
+	}
+	if res.Offset == 0 {
+		if res.Correction, err = s.correct(ctx, m, q, r.Typing); err != nil {
+			return res, err
+		}
 	}
 	if res.Total == 0 {
 		res.Suggestion, err = s.suggest(ctx, m, q)

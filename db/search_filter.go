@@ -130,6 +130,9 @@ func (f *filterSet) keep(id int64) bool {
 	for _, d := range f.dates {
 		p := int(m.published[id])
 		in := p != 0 && (d.From == 0 || p >= d.From) && (d.To == 0 || p < d.To)
+		if d.Undated {
+			in = p == 0
+		}
 		if in == d.Negate {
 			return false
 		}

@@ -29,6 +29,10 @@ func filterSQL(f query.Filter) (string, []any) {
 		cond = `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`
 		args = []any{query.SourceMatch(f.Value)}
 	case query.Date:
+		if f.Undated {
+			cond = `a.published IS NULL`
+			break
+		}
 		var parts []string
 		parts = append(parts, `a.published IS NOT NULL`)
 		if f.From != 0 {

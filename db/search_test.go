@@ -114,6 +114,8 @@ func TestSearchArticleIDs(t *testing.T) {
 		{"before:2023-01-01", []string{"embargo", "sport"}, false},
 		{"after:2022 before:2023", []string{"embargo"}, false},
 		{"-date:2023", []string{"embargo", "sport", "undated"}, false},
+		{"date:none", []string{"undated"}, false},
+		{"-date:none", []string{"diesel", "korea", "ferry", "embargo", "sport"}, false},
 		{"is:unread", []string{"diesel", "embargo", "sport", "undated"}, false},
 		{"is:read", []string{"korea", "ferry"}, false},
 		{"is:starred", []string{"embargo"}, false},

@@ -49,3 +49,22 @@ func (s *Store) EmptyTrash(ctx context.Context) (int, error) {
 	}
 	return int(n), nil
 }
+
+// DeleteTrashed deletes the given articles for good, as EmptyTrash does,
+// but only those of them that are in the Trash: an article still in the
+// library is never deleted by id. It returns how many went.
+func (s *Store) DeleteTrashed(ctx context.Context, ids []int64) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	res, err := s.db.ExecContext(ctx, `DELETE FROM articles
+		WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NOT NULL`, int64sJSON(ids))
+	if err != nil {
+		return 0, fmt.Errorf("delete %d articles for good: %w", len(ids), err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("delete %d articles for good: %w", len(ids), err)
+	}
+	return int(n), nil
+}

@@ -87,3 +87,31 @@ func TestTrashRestoreAndEmpty(t *testing.T) {
 		t.Errorf("emptying an empty Trash = %d, %v", n, err)
 	}
 }
+
+func TestDeleteTrashedOnlyDeletesWhatIsInTheTrash(t *testing.T) {
+	s := dbtest.Open(t)
+	ctx := context.Background()
+	kept := importOne(t, s, db.NewArticle{Title: "Ferries", Body: "A ferry sails to Gozo."})
+	trashedKept := importOne(t, s, db.NewArticle{Title: "Harbour", Body: "The harbour opens in spring."})
+	gone := importOne(t, s, db.NewArticle{Title: "Diesel", Body: "Belarus supplied diesel."})
+	annotateRow(t, s, gone, "diesel", "a note")
+	if err := s.TrashArticles(ctx, []int64{gone, trashedKept}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.DeleteTrashed(ctx, []int64{gone, kept, 12345})
+	if err != nil || n != 1 {
+		t.Fatalf("DeleteTrashed = %d, %v; want 1", n, err)
+	}
+	if _, err := s.GetArticle(ctx, gone); !errors.Is(err, db.ErrNotFound) {
+		t.Errorf("the deleted article is still there: %v", err)
+	}
+	for _, id := range []int64{kept, trashedKept} {
+		if _, err := s.GetArticle(ctx, id); err != nil {
+			t.Errorf("article %d went too: %v", id, err)
+		}
+	}
+	if n := countRows(t, s, `SELECT count(*) FROM annotations WHERE article_id = ?`, gone); n != 0 {
+		t.Errorf("%d annotations outlived their article", n)
+	}
+	checkIndexMatchesTable(t, s)
+}

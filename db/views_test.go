@@ -131,8 +131,8 @@ func TestTimeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Oldest first; undated and trashed articles are not on it.
-	if want := "2021-01:1 2023-09:2 2023-10:1"; monthString(got) != want {
+	// Oldest first, undated last; trashed articles are not on it.
+	if want := "2021-01:1 2023-09:2 2023-10:1 :2"; monthString(got) != want {
 		t.Errorf("timeline = %q, want %q", monthString(got), want)
 	}
 	if got, err := dbtest.Open(t).Timeline(context.Background()); err != nil || got == nil || len(got) != 0 {

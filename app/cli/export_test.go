@@ -11,6 +11,10 @@ import (
 	"folio/db"
 )
 
+// highlighted is the day annotatedLibrary made its highlight, which the
+// Markdown export names.
+var highlighted string
+
 // annotatedLibrary writes a library with two annotated articles and one
 // without annotations, and returns its path.
 func annotatedLibrary(t *testing.T) string {
@@ -30,9 +34,11 @@ func annotatedLibrary(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddHighlight(ctx, out[0].ID, 4, 13, "green", "Which ferry?"); err != nil {
+	hl, err := s.AddHighlight(ctx, out[0].ID, 4, 13, "green", "Which ferry?")
+	if err != nil {
 		t.Fatal(err)
 	}
+	highlighted = hl.CreatedAt[:10]
 	if _, err := s.AddNote(ctx, out[1].ID, "Follow the vote."); err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +48,8 @@ func annotatedLibrary(t *testing.T) string {
 func TestExportMarkdownToStdout(t *testing.T) {
 	lib := annotatedLibrary(t)
 	r := folio(t, lib, "export")
-	want := "# Ferry to Gozo\n\n2023-09-15\n\n> new ferry\n\nWhich ferry?\n\n" +
+	want := "# Ferry to Gozo\n\n2023-09-15\n\n> new ferry\n>\n> — 2023-09-15 · green highlight, " + highlighted +
+		"\n\n**Note:**\n\nWhich ferry?\n\n" +
 		"# Budget debate\n\n2023-09-10\n\n## Notes\n\nFollow the vote.\n"
 	if r.code != 0 || r.stdout != want {
 		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr: %s", r.code, r.stdout, want, r.stderr)

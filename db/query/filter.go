@@ -15,7 +15,8 @@ const (
 	Tag Kind = "tag"
 	// Source: the article's source contains the words of Value (lower-cased).
 	Source Kind = "source"
-	// Date: the article's publication date is within [From, To).
+	// Date: the article's publication date is within [From, To), or,
+	// with Undated (date:none), the article has no date.
 	Date Kind = "date"
 	// Is: Value is "unread", "read" or "starred".
 	Is Kind = "is"
@@ -34,7 +35,9 @@ type Filter struct {
 	// To exclusive, 0 for no bound. Undated articles never pass a Date
 	// filter (and always pass a negated one).
 	From, To int
-	Negate   bool
+	// Undated makes a Date filter pass only the articles without a date.
+	Undated bool
+	Negate  bool
 }
 
 // parseFilter reads field:value; ok is false when the value does not fit
@@ -49,6 +52,9 @@ func parseFilter(field, value string) (Filter, bool) {
 		words := strings.Join(strings.Fields(v), " ")
 		return Filter{Kind: Source, Value: words}, searchable(words)
 	case "date", "after", "before":
+		if field == "date" && v == "none" {
+			return Filter{Kind: Date, Value: v, Undated: true}, true
+		}
 		from, to, ok := period(v)
 		switch field {
 		case "after": // on or after the start of the period

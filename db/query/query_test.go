@@ -55,6 +55,8 @@ func TestParse(t *testing.T) {
 		{in: `date:2024-02-29`, filters: []Filter{{Kind: Date, Value: "2024-02-29", From: 20240229, To: 20240301}}, terms: []string{}},
 		{in: `after:2023-01-01`, filters: []Filter{{Kind: Date, Value: "2023-01-01", From: 20230101}}, terms: []string{}},
 		{in: `before:2023-10`, filters: []Filter{{Kind: Date, Value: "2023-10", To: 20231001}}, terms: []string{}},
+		{in: `date:none`, filters: []Filter{{Kind: Date, Value: "none", Undated: true}}, terms: []string{}},
+		{in: `-date:none`, filters: []Filter{{Kind: Date, Value: "none", Undated: true, Negate: true}}, terms: []string{}},
 		{in: `-date:2023`, filters: []Filter{{Kind: Date, Value: "2023", From: 20230101, To: 20240101, Negate: true}}, terms: []string{}},
 		{in: `is:unread is:STARRED has:notes has:highlight`, terms: []string{}, filters: []Filter{
 			{Kind: Is, Value: "unread"}, {Kind: Is, Value: "starred"}, {Kind: Has, Value: "notes"}, {Kind: Has, Value: "highlights"}}},

@@ -170,6 +170,7 @@ export const setTagColor = (id: number, color: string): Promise<void> => App.Set
 export const trashArticles = (ids: number[]): Promise<void> => App.TrashArticles(ids);
 export const restoreArticles = (ids: number[]): Promise<void> => App.RestoreArticles(ids);
 export const emptyTrash = (): Promise<number> => App.EmptyTrash();
+export const deleteTrashed = (ids: number[]): Promise<number> => App.DeleteTrashed(ids);
 export const viewCounts = (): Promise<ViewCounts> => App.ViewCounts();
 export const monthGroups = (view: string, sort: string): Promise<MonthCount[]> => App.MonthGroups(view, sort);
 export const timeline = (): Promise<MonthCount[]> => App.Timeline();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionFor, keyName, shortcuts } from './keys';
+import { actionFor, keyName, shortcuts, worksWhileTyping } from './keys';
 
 const press = (key: string, mods: Partial<Record<'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey', boolean>> = {}) => ({
   key,
@@ -33,5 +33,17 @@ describe('keys', () => {
         seen.add(k);
       }
     }
+  });
+  it('lets no single key act in a text field', () => {
+    for (const s of shortcuts) {
+      for (const k of s.keys) {
+        const single = !k.startsWith('Ctrl+');
+        const key = k.replace(/^(Ctrl|Shift)\+/, '');
+        const e = { key, ctrlKey: !single, metaKey: false };
+        if (single && key !== 'Escape') expect(worksWhileTyping(s.action, e), k).toBe(false);
+      }
+    }
+    expect(worksWhileTyping('search', press('k', { ctrlKey: true }))).toBe(true);
+    expect(worksWhileTyping('back', press('Escape'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyOf, quoteValue, replaceFilter, terms, withDateRange, withFilter, without } from './query';
+import { keyOf, quoteValue, replaceFilter, terms, toggleFilter, withDateRange, withFilter, without } from './query';
 
 describe('terms', () => {
   it('keeps quoted parts whole', () => {
@@ -32,5 +32,14 @@ describe('filters', () => {
     expect(keyOf('-tag:x')).toBe('tag');
     expect(keyOf('word')).toBe('');
     expect(without('a tag:x b', (t) => keyOf(t) === 'tag')).toBe('a b');
+  });
+});
+
+describe('toggleFilter', () => {
+  it('adds a filter, and takes it away the second time', () => {
+    const on = toggleFilter('diesel', 'tag', 'middle east');
+    expect(on).toBe('diesel tag:"middle east"');
+    expect(toggleFilter(on, 'tag', 'middle east')).toBe('diesel');
+    expect(toggleFilter('diesel tag:energy', 'source', 'Reuters')).toBe('diesel tag:energy source:Reuters');
   });
 });

@@ -33,6 +33,12 @@ export function withFilter(query: string, key: string, value: string): string {
   return [...list, term].join(' ');
 }
 
+/** Adds key:value, or takes it away when the query has it already (a facet clicked again). */
+export function toggleFilter(query: string, key: string, value: string): string {
+  const term = `${key}:${quoteValue(value)}`;
+  return terms(query).includes(term) ? without(query, (t) => t === term) : withFilter(query, key, value);
+}
+
 /** Replaces every filter of this key with key:value. */
 export function replaceFilter(query: string, key: string, value: string): string {
   return withFilter(without(query, (t) => keyOf(t) === key), key, value);

@@ -113,6 +113,19 @@ export class TextMap {
     return { start, end };
   }
 
+  /** A DOM range over a body span, or null when the text does not show it. */
+  rangeOf(span: Span): Range | null {
+    const s16 = utf16Offset(this.cp, span.start);
+    const e16 = utf16Offset(this.cp, span.end);
+    const first = this.segments.find((s) => s.end16 > s16);
+    const last = [...this.segments].reverse().find((s) => s.start16 < e16);
+    if (!first || !last) return null;
+    const range = this.root.ownerDocument.createRange();
+    range.setStart(first.node, Math.max(0, s16 - first.start16));
+    range.setEnd(last.node, Math.min(last.node.data.length, e16 - last.start16));
+    return range;
+  }
+
   /** The first element that shows the body at a code-point offset. */
   elementAt(cpOffset: number): Element | null {
     const at16 = utf16Offset(this.cp, cpOffset);

@@ -2,7 +2,8 @@
 // binary on a temp library holding one article, wait for the window, read
 // the page through the WebKit inspector, open the article, import a second
 // one through File ▸ Import Files… (Ctrl+I and the GTK file chooser, driven
-// with xdotool), and keep screenshots under build/test-output/.
+// with xdotool), shrink the window to 800×600 with the notes panel open, and
+// keep screenshots under build/test-output/.
 //
 // Usage: node tests/desktop/smoke.mjs BINARY
 import { execFileSync } from 'node:child_process';
@@ -36,8 +37,8 @@ async function waitForWindow(display, timeoutMs = 60_000) {
   throw new Error('the Folio window did not appear');
 }
 
-function screenshot(display, file) {
-  execFileSync('import', ['-window', 'root', file], { env: { ...process.env, DISPLAY: `:${display}` } });
+function screenshot(display, file, window = 'root') {
+  execFileSync('import', ['-window', window, file], { env: { ...process.env, DISPLAY: `:${display}` } });
 }
 
 function xdotool(display, ...args) {
@@ -75,6 +76,26 @@ async function importThroughTheMenu(display, page) {
   await page.waitFor(`document.querySelector('[data-testid=import-summary]')?.textContent.includes('1 imported')`, 'the import summary');
 }
 
+// At 800×600 with the notes panel open, the article keeps a readable
+// measure beside the panel (the sidebar and the list make way).
+async function smallWindow(display, page) {
+  const win = await waitForWindow(display);
+  xdotool(display, 'windowsize', '--sync', win, '800', '600');
+  await page.waitFor(`window.innerWidth <= 800 && window.innerHeight <= 600`, 'the window at 800×600');
+  await page.evaluate(`window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))`); // the notes panel
+  const width = await page.waitFor(
+    `(() => {
+      const panel = document.querySelector('[data-testid=annotation-panel]')?.getBoundingClientRect();
+      const text = document.querySelector('[data-testid=article-text]')?.getBoundingClientRect();
+      return panel && text && text.left >= 0 && text.right <= panel.left && Math.round(text.width);
+    })()`,
+    'the article text beside the notes panel');
+  if (width < 420) throw new Error(`at 800×600 the article text is ${width} px wide`);
+  await sleep(300);
+  screenshot(display, path.join(outDir, 'desktop-800x600.png'), win);
+  return width;
+}
+
 async function main() {
   mkdirSync(outDir, { recursive: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'folio-desktop-'));
@@ -100,7 +121,9 @@ async function main() {
     screenshot(display, shot);
     await importThroughTheMenu(display, page);
     screenshot(display, path.join(outDir, 'desktop-import.png'));
-    console.log(`desktop smoke test passed: the window lists and opens the article, File ▸ Import… adds another; screenshots in ${path.relative(repo, outDir)}`);
+    const width = await smallWindow(display, page);
+    console.log(`desktop smoke test passed: the window lists and opens the article, File ▸ Import… adds another, ` +
+      `at 800×600 the article text is ${width} px beside the notes panel; screenshots in ${path.relative(repo, outDir)}`);
     page.close();
   } catch (err) {
     console.error('desktop smoke test FAILED:', err.message);

@@ -1,40 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { test, expect, importFiles, articleFixtures, fixtures, openApp, articleRows } from './folio';
+import { test, expect, importFiles, articleFixtures, fixtures, openApp } from './folio';
+import { selectText, openArticle } from './reading';
 
 const diesel = articleFixtures.find((f) => f.endsWith('diesel-supplies.md'))!;
-
-/** Selects the first occurrence of a phrase in the article text, as a person dragging the mouse would. */
-async function selectText(page: Page, phrase: string) {
-  await page.getByTestId('article-text').evaluate((root, phrase) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const full = nodes.map((n) => n.data).join('');
-    const at = full.indexOf(phrase);
-    if (at < 0) throw new Error(`"${phrase}" is not in the article`);
-    const locate = (offset: number): [Text, number] => {
-      for (const n of nodes) {
-        if (offset <= n.data.length) return [n, offset];
-        offset -= n.data.length;
-      }
-      throw new Error('offset past the end');
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + phrase.length));
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, phrase);
-}
-
-async function openArticle(page: Page, title: string) {
-  await articleRows(page).filter({ hasText: title }).click();
-  await expect(page.getByTestId('reader-title')).toHaveText(title);
-}
 
 /** The same file with its text changed, uploaded under the same name. */
 function edited(file: string, change: (text: string) => string) {

@@ -414,6 +414,22 @@ export namespace db {
 		}
 	}
 	
+	export class Correction {
+	    query: string;
+	    words: string[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Correction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.words = source["words"];
+	        this.total = source["total"];
+	    }
+	}
 	export class FacetCount {
 	    value: string;
 	    count: number;
@@ -639,6 +655,7 @@ export namespace db {
 	    sort: string;
 	    message: string;
 	    suggestion?: Suggestion;
+	    correction?: Correction;
 	
 	    static createFrom(source: any = {}) {
 	        return new SearchResult(source);
@@ -653,6 +670,7 @@ export namespace db {
 	        this.sort = source["sort"];
 	        this.message = source["message"];
 	        this.suggestion = this.convertValues(source["suggestion"], Suggestion);
+	        this.correction = this.convertValues(source["correction"], Correction);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -65,6 +65,18 @@ class Reader {
     }
   }
 
+  /** Reads the open article again (tags, read, starred) after the library changed; its text stays drawn. */
+  async refreshArticle(): Promise<void> {
+    const id = this.article?.id;
+    if (id === undefined) return;
+    try {
+      const fresh = await api.getArticle(id);
+      if (this.article?.id === id) this.article = fresh;
+    } catch {
+      // Deleted for good meanwhile: the reader closes with the list's next step.
+    }
+  }
+
   togglePanel(): void {
     this.panelOpen = !this.panelOpen;
     this.panelChosen = true;
@@ -76,6 +88,13 @@ class Reader {
     this.annotations = [];
     this.matches = null;
     this.selection = null;
+  }
+
+  /** Forgets the search the article was opened from: its matches are no longer marked. */
+  clearMatches(): void {
+    this.matches = null;
+    this.query = '';
+    this.currentMatch = 0;
   }
 
   /** Moves to the next (+1) or previous (-1) search match, wrapping round. */

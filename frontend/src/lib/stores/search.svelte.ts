@@ -22,6 +22,7 @@ class Search {
   private remembered: string | null = null;
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private latest: Promise<void> = Promise.resolve();
 
   get active(): boolean {
     return this.query.trim() !== '';
@@ -47,7 +48,11 @@ class Search {
       return;
     }
     if (immediately) this.run();
-    else this.timer = setTimeout(() => this.run(true), DEBOUNCE_MS);
+    else
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.run(true);
+      }, DEBOUNCE_MS);
   }
 
   setSort(sort: string): void {
@@ -60,7 +65,19 @@ class Search {
    * the person is typing, the word at the end is searched as a prefix
    * ("econ" finds economy); Enter searches the words as they are.
    */
-  async run(typing = false): Promise<void> {
+  run(typing = false): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.latest = this.execute(typing);
+    return this.latest;
+  }
+
+  /** Waits for the results of what the box holds, running it now if it waits for a pause in the typing. */
+  settle(): Promise<void> {
+    return this.timer !== undefined ? this.run(true) : this.latest;
+  }
+
+  private async execute(typing: boolean): Promise<void> {
     const my = ++this.seq;
     const query = this.query;
     this.remember(query);

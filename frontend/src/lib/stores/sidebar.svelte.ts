@@ -50,6 +50,16 @@ class Sidebar {
     return this.act(() => api.renameTag(t.id, name), merging ? `Merged “${t.name}” into “${name}”.` : undefined);
   }
 
+  /** Renames a parent that exists only through its children: every tag below it moves. */
+  async renameBranch(path: string, name: string): Promise<boolean> {
+    const to = name.trim().replace(/\/+$/, '');
+    const below = this.tags.filter((t) => t.name.toLowerCase().startsWith(`${path.toLowerCase()}/`));
+    if (!to || below.length === 0) return false;
+    return this.act(async () => {
+      for (const t of below) await api.renameTag(t.id, to + t.name.slice(path.length));
+    }, `Renamed “${path}” to “${to}” (${below.length === 1 ? '1 tag' : `${below.length} tags`}).`);
+  }
+
   async deleteTag(t: TagCount): Promise<boolean> {
     return this.act(() => api.deleteTag(t.id), `Deleted the tag “${t.name}”; its articles stay.`);
   }

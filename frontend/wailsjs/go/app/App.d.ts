@@ -28,6 +28,8 @@ export function DeleteSavedSearch(arg1:number):Promise<void>;
 
 export function DeleteTag(arg1:number):Promise<void>;
 
+export function DeleteTrashed(arg1:Array<number>):Promise<number>;
+
 export function EmptyTrash():Promise<number>;
 
 export function ExportAnnotations(arg1:app.ExportParams):Promise<string>;

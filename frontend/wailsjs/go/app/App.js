@@ -50,6 +50,10 @@ export function DeleteTag(arg1) {
   return window['go']['app']['App']['DeleteTag'](arg1);
 }
 
+export function DeleteTrashed(arg1) {
+  return window['go']['app']['App']['DeleteTrashed'](arg1);
+}
+
 export function EmptyTrash() {
   return window['go']['app']['App']['EmptyTrash']();
 }
