@@ -123,12 +123,12 @@ func prepareSpelling(ctx context.Context, conn *sql.Conn) error {
 // word whose stem it rarely holds, or "" when the word is fine or nothing
 // close is common enough.
 func respell(ctx context.Context, conn *sql.Conn, word string) (string, error) {
-	stem, err := stemOf(ctx, conn, word)
-	if err != nil || stem == "" {
+	docs, err := wordDocs(ctx, conn, word)
+	if err != nil || docs > rareDocs {
 		return "", err
 	}
-	docs, err := stemDocs(ctx, conn, stem)
-	if err != nil || docs > rareDocs {
+	stem, err := stemOf(ctx, conn, word)
+	if err != nil || stem == "" {
 		return "", err
 	}
 	better, err := closeStem(ctx, conn, stem, word, max(commonDocs, commonFactor*docs))
@@ -157,15 +157,15 @@ func stemOf(ctx context.Context, conn *sql.Conn, word string) (string, error) {
 	return stem, nil
 }
 
-// stemDocs is how many articles hold a stem.
-func stemDocs(ctx context.Context, conn *sql.Conn, stem string) (int, error) {
+// wordDocs is how many articles hold a word, counted up to rareDocs+1
+// only: a common word's count would cost a walk through its whole list
+// (as the vocabulary's count does), on every search.
+func wordDocs(ctx context.Context, conn *sql.Conn, word string) (int, error) {
 	var n int
-	err := conn.QueryRowContext(ctx, `SELECT doc FROM temp.folio_vocab WHERE term = ?`, stem).Scan(&n)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
+	err := conn.QueryRowContext(ctx, `SELECT count(*) FROM
+		(SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`, query.Quote(word), rareDocs+1).Scan(&n)
 	if err != nil {
-		return 0, fmt.Errorf("spelling: count %q: %w", stem, err)
+		return 0, fmt.Errorf("spelling: count %q: %w", word, err)
 	}
 	return n, nil
 }
