@@ -13,15 +13,18 @@ import (
 
 // NewArticle is an article read from a file, ready to be stored.
 type NewArticle struct {
-	Title     string
-	Byline    string
-	Source    string
-	URL       string
-	Published string // YYYY-MM-DD or ""
-	Body      string // canonical plain text
-	HTML      string // sanitized HTML or ""
-	Path      string // the file (or file#entry) it came from
-	Tags      []string
+	Title string
+	// TitleDerived marks a title made from the body because the file gave
+	// none: search weighs its words as body text.
+	TitleDerived bool
+	Byline       string
+	Source       string
+	URL          string
+	Published    string // YYYY-MM-DD or ""
+	Body         string // canonical plain text
+	HTML         string // sanitized HTML or ""
+	Path         string // the file (or file#entry) it came from
+	Tags         []string
 }
 
 // Import statuses.
@@ -125,8 +128,8 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, now string) (*importWriter
 	}
 	w.byHash = prep(`SELECT id, title, deleted_at IS NOT NULL FROM articles WHERE content_hash = ?`)
 	w.byPath = prep(`SELECT id, title, body FROM articles WHERE path = ? AND deleted_at IS NULL ORDER BY id DESC LIMIT 1`)
-	w.insert = prep(`INSERT INTO articles (title, byline, source, url, published, imported_at, body, html,
-		word_count, content_hash, path) VALUES (?, ?, ?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?)`)
+	w.insert = prep(`INSERT INTO articles (title, title_derived, byline, source, url, published, imported_at, body, html,
+		word_count, content_hash, path) VALUES (?, ?, ?, ?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?)`)
 	w.untrash = prep(`UPDATE articles SET deleted_at = NULL WHERE id = ?`)
 	if err != nil {
 		w.close()
@@ -170,7 +173,7 @@ func (w *importWriter) store(ctx context.Context, a NewArticle) (ImportOutcome, 
 			return updated, err
 		}
 	}
-	res, err := w.insert.ExecContext(ctx, a.Title, a.Byline, a.Source, a.URL, a.Published, w.now,
+	res, err := w.insert.ExecContext(ctx, a.Title, a.TitleDerived, a.Byline, a.Source, a.URL, a.Published, w.now,
 		a.Body, a.HTML, WordCount(a.Body), hash, a.Path)
 	if err != nil {
 		return o, err
@@ -199,9 +202,9 @@ func (w *importWriter) updateEdited(ctx context.Context, a NewArticle, hash stri
 	if !isEditOf(title, body, a.Title, a.Body) {
 		return ImportOutcome{}, false, nil
 	}
-	_, err = w.tx.ExecContext(ctx, `UPDATE articles SET title = ?, byline = ?, source = ?, url = ?,
+	_, err = w.tx.ExecContext(ctx, `UPDATE articles SET title = ?, title_derived = ?, byline = ?, source = ?, url = ?,
 		published = nullif(?, ''), body = ?, html = nullif(?, ''), word_count = ?, content_hash = ?
-		WHERE id = ?`, a.Title, a.Byline, a.Source, a.URL, a.Published, a.Body, a.HTML,
+		WHERE id = ?`, a.Title, a.TitleDerived, a.Byline, a.Source, a.URL, a.Published, a.Body, a.HTML,
 		WordCount(a.Body), hash, id)
 	if err != nil {
 		return ImportOutcome{}, false, err

@@ -130,7 +130,7 @@ func oracleIDs(ctx context.Context, s *Store, input string) ([]int64, error) {
 		if err != nil {
 			return nil, err
 		}
-		h := rankStates.Add(&rankState{lengths: m.lengths, weights: q.Weights(q.Any())})
+		h := rankStates.Add(&rankState{lengths: m.lengths, flags: m.flags, weights: q.Weights(q.Any())})
 		defer rankStates.Drop(h)
 		args = append([]any{h}, args...)
 	}

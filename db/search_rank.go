@@ -159,7 +159,7 @@ func (r ranker) rankExpr(ctx context.Context, expr string, set bitset, need int,
 // rankStatsOf works out the score's statistics of a match once, for all
 // the statements that rank its parts; nil when nothing matches.
 func (s *Store) rankStatsOf(ctx context.Context, m *searchMeta, match string) (*rankStats, error) {
-	st := &rankState{lengths: m.lengths, deferOne: true}
+	st := &rankState{lengths: m.lengths, flags: m.flags, deferOne: true}
 	h := rankStates.Add(st)
 	defer rankStates.Drop(h)
 	var score float64
@@ -224,7 +224,7 @@ func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within f
 // rankRange ranks the matches with ids in [lo, hi] by score (folio_top)
 // and returns the best need, best first.
 func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int) ([]scored, int, error) {
-	rs := &rankState{lengths: r.m.lengths, stats: r.stats, weights: r.weights, deferOne: true}
+	rs := &rankState{lengths: r.m.lengths, flags: r.m.flags, stats: r.stats, weights: r.weights, deferOne: true}
 	top := &topState{keep: st, rank: rs, best: bestScores{need: need}}
 	h := topStates.Add(top)
 	defer topStates.Drop(h)

@@ -74,7 +74,7 @@ func parseHTMLPage(data []byte) (Document, error) {
 		Body:   body,
 	}
 	if doc.Title == "" {
-		doc.Title = DeriveTitle(body)
+		deriveTitle(&doc)
 	}
 	// readability's own date is not used: it guesses at forms such as
 	// 03/04/2023. readPageMeta reads the same tags and never guesses.

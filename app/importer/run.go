@@ -302,7 +302,7 @@ func (r *runner) newArticle(src Source, d Document, j, n int) db.NewArticle {
 	if r.opts.FolderTags && src.Folder != "" {
 		tags = append(tags, src.Folder)
 	}
-	return db.NewArticle{Title: d.Title, Byline: d.Byline, Source: d.Source, URL: d.URL,
+	return db.NewArticle{Title: d.Title, TitleDerived: d.TitleDerived, Byline: d.Byline, Source: d.Source, URL: d.URL,
 		Published: d.Published, Body: d.Body, HTML: d.HTML, Path: docPath(src.Path, j, n), Tags: tags}
 }
 

@@ -29,8 +29,9 @@ func parsePlainText(text string) (Document, error) {
 	if title, body, ok := splitTitleFirst(text); ok {
 		return Document{Title: title, Body: body}, nil
 	}
-	body := normaliseParagraphs(text)
-	return Document{Title: DeriveTitle(body), Body: body}, nil
+	doc := Document{Body: normaliseParagraphs(text)}
+	deriveTitle(&doc)
+	return doc, nil
 }
 
 func parseSeed(date, rest string) (Document, error) {
@@ -38,7 +39,8 @@ func parseSeed(date, rest string) (Document, error) {
 	if body == "" {
 		return Document{}, fmt.Errorf("line 1 has a date but no article text follows it: %w", ErrEmpty)
 	}
-	doc := Document{Title: DeriveTitle(body), Body: body}
+	doc := Document{Body: body}
+	deriveTitle(&doc)
 	setDate(&doc, date)
 	return doc, nil
 }
