@@ -97,8 +97,9 @@ func setFirstDate(doc *Document, dates []string) {
 }
 
 // decodeHTML decodes a page in the character encoding it declares; a byte
-// order mark overrides the declaration, and a page that declares nothing
-// (or wrongly declares UTF-8) is read like any text file.
+// order mark overrides the declaration, and a page that declares nothing,
+// wrongly declares UTF-8, or is really UTF-8 whatever it declares, is read
+// like any text file.
 func decodeHTML(data []byte) (string, error) {
 	if len(data) == 0 || bytes.HasPrefix(data, bomUTF8) || bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
 		return decodeText(data)
@@ -113,6 +114,12 @@ func decodeHTML(data []byte) (string, error) {
 	if name == "utf-8" || strings.HasPrefix(name, "utf-16") {
 		return decodeText(data)
 	}
+	// A page saved as UTF-8 that still declares the encoding it was first
+	// written in: text in a legacy encoding is almost never valid UTF-8
+	// once it has letters beyond ASCII, so such bytes are read as UTF-8.
+	if isMultibyteUTF8(data) {
+		return decodeText(data)
+	}
 	text, err := decodeWith(enc, data)
 	if err != nil {
 		return "", fmt.Errorf("the page declares the character encoding %q but its bytes do not match it", name)
@@ -121,6 +128,12 @@ func decodeHTML(data []byte) (string, error) {
 		return "", ErrBinary
 	}
 	return cleanControls(normaliseNewlines(text)), nil
+}
+
+// isMultibyteUTF8 reports bytes that are valid UTF-8 with at least one
+// character beyond ASCII.
+func isMultibyteUTF8(data []byte) bool {
+	return utf8.Valid(data) && bytes.ContainsFunc(data, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // declaredCharset finds <meta charset> or its http-equiv form in the page's
