@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // NewArticle is an article read from a file, ready to be stored.
@@ -51,28 +53,43 @@ func ContentHash(title, body string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// writeFolded writes s lower-cased with every run of white space as one space.
-func writeFolded(w interface{ Write([]byte) (int, error) }, s string) {
-	var b strings.Builder
-	b.Grow(len(s))
+// writeFolded writes s lower-cased with every run of white space as one
+// space, through a small buffer: a long text is never copied whole.
+func writeFolded(w io.Writer, s string) {
+	var buf [4096]byte
+	b := buf[:0]
 	space := false
 	for _, r := range strings.TrimSpace(s) {
 		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}
+		if len(b) > len(buf)-utf8.UTFMax-1 {
+			w.Write(b)
+			b = buf[:0]
+		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	w.Write([]byte(b.String()))
+	w.Write(b)
 }
 
-// WordCount counts the words of a text the way the reader shows them.
+// WordCount counts the words of a text the way the reader shows them (as
+// strings.Fields splits them), without making the list of words.
 func WordCount(text string) int {
-	return len(strings.Fields(text))
+	n := 0
+	inWord := false
+	for _, r := range text {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
 }
 
 // ImportArticles stores a batch of articles in one transaction. Each is

@@ -30,7 +30,7 @@ func BenchmarkImport(b *testing.B) {
 	work := b.TempDir()
 	bin := buildFolio(b, work)
 	dir := filepath.Join(work, "articles")
-	gen := corpus.New(1, filepath.Join(repoRoot(b), corpus.SharedCorpus))
+	gen := corpus.New(1, sharedBBCFrom(repoRoot(b)))
 	if _, err := gen.WriteFiles(dir, n); err != nil {
 		b.Fatal(err)
 	}

@@ -67,24 +67,28 @@ func splitTitleFirst(text string) (title, body string, ok bool) {
 }
 
 // normaliseParagraphs trims every line and separates paragraphs by exactly
-// one blank line. Line breaks inside a paragraph are kept.
+// one blank line. Line breaks inside a paragraph are kept. It writes the
+// result in one pass: a large file is not split into lines first.
 func normaliseParagraphs(text string) string {
-	var paras []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			paras = append(paras, strings.Join(cur, "\n"))
-			cur = cur[:0]
-		}
-	}
-	for _, line := range strings.Split(text, "\n") {
+	var b strings.Builder
+	b.Grow(len(text))
+	blank := false // a blank line since the last line written
+	for rest := text; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		line = strings.TrimSpace(line)
-		if line == "" {
-			flush()
+		switch {
+		case line == "":
+			blank = true
 			continue
+		case b.Len() == 0:
+		case blank:
+			b.WriteString("\n\n")
+		default:
+			b.WriteByte('\n')
 		}
-		cur = append(cur, line)
+		b.WriteString(line)
+		blank = false
 	}
-	flush()
-	return strings.Join(paras, "\n\n")
+	return b.String()
 }
