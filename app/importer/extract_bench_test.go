@@ -53,6 +53,11 @@ func BenchmarkExtractHTMLPages(b *testing.B) {
 }
 
 func loadHTMLPages(b *testing.B) (map[string]groundTruth, map[string][]byte) {
+	return loadHTMLPagesT(b)
+}
+
+// loadHTMLPagesT reads the html-pages corpus, skipping tb when it is absent.
+func loadHTMLPagesT(b testing.TB) (map[string]groundTruth, map[string][]byte) {
 	b.Helper()
 	data, err := os.ReadFile(filepath.Join(htmlPagesDir, "ground-truth.json"))
 	if err != nil {

@@ -54,6 +54,7 @@ func parseHTMLPage(data []byte) (Document, error) {
 	if article.Node == nil {
 		return Document{}, errNoArticle
 	}
+	dropBoilerplate(article.Node)
 	var raw strings.Builder
 	if err := html.Render(&raw, article.Node); err != nil {
 		return Document{}, fmt.Errorf("the article in the page could not be read: %w", err)
