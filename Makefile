@@ -68,6 +68,7 @@ test-desktop: $(BIN)/folio-devtools
 # FOLIO_BENCH_MILLION=1 adds a 1,000,000-article library to the search figures.
 bench: deps-test
 	go test -run '^$$' -bench 'Import$$' -benchtime 1x -timeout 60m ./app/importer/
+	go test -run '^$$' -bench 'ImportShortSeed$$' -benchtime 1x -timeout 60m ./app/importer/
 	go test -run '^$$' -bench 'ImportLargeFiles$$' -benchtime 1x -timeout 60m ./app/importer/
 	go test -run '^$$' -bench 'Search$$' -benchtime 1x -timeout 90m ./db/
 	go test -run '^$$' -bench 'ListFirstPage' -benchtime 100x -timeout 60m ./db/
