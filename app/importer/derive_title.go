@@ -24,7 +24,9 @@ const untitled = "Untitled"
 
 // notTitle matches paragraphs that belong to the body but never make a title:
 // video teasers, "read more" links, and agency credits.
-var notTitle = regexp.MustCompile(`(?i)^(watch|also read|read more|read also|also see|see also|listen|video|photos?|click here)\s*[:|]|^\(?\s*with inputs from|^\(.*\)$`)
+// The ^ leads the whole expression so that a match is only tried at the
+// start: with ^ in each alternative, every position of a long paragraph is.
+var notTitle = regexp.MustCompile(`(?i)^(?:(?:watch|also read|read more|read also|also see|see also|listen|video|photos?|click here)\s*[:|]|\(?\s*with inputs from|\(.*\)$)`)
 
 // dateline matches a wire story's opening "PLACE, Month Day (Agency) - ",
 // which is not part of what a person would call its title.
