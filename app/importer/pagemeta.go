@@ -115,13 +115,59 @@ func (r *metaReader) element(n *html.Node) {
 	case "script":
 		if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
 			var v any
-			if json.Unmarshal([]byte(textContent(n)), &v) == nil {
+			if json.Unmarshal(lenientJSON(textContent(n)), &v) == nil {
 				if d := findDatePublished(v, 0); d != "" {
 					r.addDate(rankJSONLD, d)
 				}
 			}
 		}
 	}
+}
+
+// lenientJSON undoes what pages do to the JSON-LD they embed and browsers
+// forgive: a <![CDATA[ … ]]> wrapper (often behind // comments) and commas
+// before a closing brace or bracket.
+func lenientJSON(s string) []byte {
+	if i := strings.Index(s, "<![CDATA["); i >= 0 && strings.TrimSpace(strings.Trim(s[:i], " \t\r\n/*")) == "" {
+		s = s[i+len("<![CDATA["):]
+		if j := strings.LastIndex(s, "]]>"); j >= 0 {
+			s = s[:j]
+		}
+		s = strings.TrimSpace(s)
+		s = strings.TrimSpace(strings.TrimPrefix(s, "*/"))
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "/*"), "//"))
+	}
+	return withoutTrailingCommas(s)
+}
+
+// withoutTrailingCommas drops each comma that only white space separates
+// from a closing brace or bracket, outside strings.
+func withoutTrailingCommas(s string) []byte {
+	out := make([]byte, 0, len(s))
+	inString, escaped := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == ',':
+			rest := strings.TrimLeft(s[i+1:], " \t\r\n")
+			if rest != "" && (rest[0] == '}' || rest[0] == ']') {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // findDatePublished finds the first datePublished in a JSON-LD value, which
