@@ -68,7 +68,7 @@ func parseHTMLPage(data []byte) (Document, error) {
 	}
 	doc := Document{
 		Title:  withoutSite(oneLine(firstNonEmpty(article.Title(), meta.title)), article.SiteName(), siteFromURL(meta.url)),
-		Byline: cleanByline(article.Byline()),
+		Byline: cleanByline(firstNonEmpty(meta.byline, article.Byline())),
 		Source: oneLine(firstNonEmpty(article.SiteName(), siteFromURL(meta.url))),
 		URL:    meta.url,
 		HTML:   clean,

@@ -32,6 +32,9 @@ func TestParseHTMLPageMetadata(t *testing.T) {
 		{name: "og:url when the canonical link is relative", head: `<link rel="canonical" href="/river"><meta property="og:url" content="http://www.paper.example/river">`, url: "http://www.paper.example/river", source: "paper.example"},
 		{name: "site name", head: `<meta property="og:site_name" content="The Town Paper">`, source: "The Town Paper"},
 		{name: "byline without By", head: `<meta name="author" content="By  Jo   Marsh">`, by: "Jo Marsh"},
+		{name: "the byline shown beats the meta author", head: `<meta name="author" content="Newsdesk">`, article: `<p class="article-byline">By Ana Ruiz</p>`, by: "Ana Ruiz"},
+		{name: "an author link shown", head: `<meta name="author" content="Newsdesk">`, article: `<p>Words: <a rel="author" href="/ana">Ana Ruiz</a></p>`, by: "Ana Ruiz"},
+		{name: "a byline of another story beside it is not the article's", head: `<meta name="author" content="Jo Marsh">`, article: `<aside><p class="byline">By Someone Else</p></aside>`, by: "Jo Marsh"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -4,15 +4,20 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
 
 // pageMeta is what a page says about itself outside the article text.
 type pageMeta struct {
-	url   string   // the canonical link, else og:url; "" unless absolute http(s)
-	title string   // the <title>, for pages readability cannot title
-	dates []string // candidate publication dates, most trustworthy first
+	url   string // the canonical link, else og:url; "" unless absolute http(s)
+	title string // the <title>, for pages readability cannot title
+	// byline is the author the page shows with the article (rel=author,
+	// itemprop=author, class byline), which readability would otherwise
+	// take from a meta tag first.
+	byline string
+	dates  []string // candidate publication dates, most trustworthy first
 }
 
 // Ranks of the places a publication date is found, most trustworthy first.
@@ -45,6 +50,8 @@ type metaReader struct {
 	title            string
 	dates            []rankedDate
 	sawTime          bool
+	byline           string
+	furniture        int // depth inside nav, aside and footer, whose bylines are other articles'
 }
 
 // readPageMeta reads the page's address, title and publication dates.
@@ -52,7 +59,7 @@ func readPageMeta(page *html.Node) pageMeta {
 	r := &metaReader{}
 	r.walk(page)
 	sort.SliceStable(r.dates, func(i, j int) bool { return r.dates[i].rank < r.dates[j].rank })
-	m := pageMeta{title: r.title}
+	m := pageMeta{title: r.title, byline: r.byline}
 	for _, d := range r.dates {
 		m.dates = append(m.dates, d.value)
 	}
@@ -72,15 +79,43 @@ func (r *metaReader) addDate(rank int, value string) {
 }
 
 func (r *metaReader) walk(n *html.Node) {
+	furniture := n.Type == html.ElementNode && (n.Data == "nav" || n.Data == "aside" || n.Data == "footer")
+	if furniture {
+		r.furniture++
+	}
 	if n.Type == html.ElementNode && n.Namespace == "" {
 		r.element(n)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.walk(c)
 	}
+	if furniture {
+		r.furniture--
+	}
+}
+
+// maxVisibleByline is the longest text taken as a byline shown on the page;
+// a longer one is an author's box with a biography.
+const maxVisibleByline = 100
+
+// visibleByline records the first byline shown outside the page's
+// furniture.
+func (r *metaReader) visibleByline(n *html.Node) {
+	if r.byline != "" || r.furniture > 0 || n.Data == "meta" || n.Data == "link" {
+		return
+	}
+	isByline := hasToken(attr(n, "rel"), "author") || hasToken(attr(n, "itemprop"), "author") ||
+		strings.Contains(strings.ToLower(attr(n, "class")), "byline")
+	if !isByline {
+		return
+	}
+	if text := oneLine(textContent(n)); len(text) >= 2 && utf8.RuneCountInString(text) <= maxVisibleByline {
+		r.byline = text
+	}
 }
 
 func (r *metaReader) element(n *html.Node) {
+	r.visibleByline(n)
 	switch n.Data {
 	case "link":
 		if r.canonical == "" && hasToken(attr(n, "rel"), "canonical") {
