@@ -68,7 +68,7 @@ func parseHTMLPage(data []byte) (Document, error) {
 	}
 	doc := Document{
 		Title:  withoutSite(oneLine(firstNonEmpty(article.Title(), meta.title)), article.SiteName(), siteFromURL(meta.url)),
-		Byline: cleanByline(firstNonEmpty(meta.byline, article.Byline())),
+		Byline: chooseByline(meta.byline, article.Byline()),
 		Source: oneLine(firstNonEmpty(article.SiteName(), siteFromURL(meta.url))),
 		URL:    meta.url,
 		HTML:   clean,
@@ -190,7 +190,7 @@ func metaCharset(z *html.Tokenizer, hasAttr bool) string {
 	return ""
 }
 
-var byPrefix = regexp.MustCompile(`(?i)^by\s+`)
+var byPrefix = regexp.MustCompile(`(?i)^(?:written\s+)?by\s+`)
 
 // cleanByline tidies the byline readability found: one line, no leading
 // "By", and nothing that is really a link or a whole paragraph.
@@ -200,6 +200,25 @@ func cleanByline(s string) string {
 		return ""
 	}
 	return s
+}
+
+// chooseByline picks between the byline a page shows with the article and
+// the one readability reads, from the page's meta tags first. The shown
+// one wins when it is a plain name (a meta author is often a desk or the
+// site, or carries a date), unless it merely adds to readability's
+// ("Jonathan GarberFOXBusiness" beside "Jonathan Garber").
+func chooseByline(shown, read string) string {
+	shown, read = cleanByline(shown), cleanByline(read)
+	if !isPlainName(shown) || read != "" && strings.Contains(strings.ToLower(shown), strings.ToLower(read)) {
+		return read
+	}
+	return shown
+}
+
+// isPlainName reports a byline of a few words with no date, handle or
+// separator in it.
+func isPlainName(s string) bool {
+	return s != "" && len(strings.Fields(s)) <= 6 && !strings.ContainsAny(s, "0123456789@|•/")
 }
 
 // siteFromURL names a site by its host when the page does not name itself.

@@ -34,6 +34,8 @@ func TestParseHTMLPageMetadata(t *testing.T) {
 		{name: "byline without By", head: `<meta name="author" content="By  Jo   Marsh">`, by: "Jo Marsh"},
 		{name: "the byline shown beats the meta author", head: `<meta name="author" content="Newsdesk">`, article: `<p class="article-byline">By Ana Ruiz</p>`, by: "Ana Ruiz"},
 		{name: "an author link shown", head: `<meta name="author" content="Newsdesk">`, article: `<p>Words: <a rel="author" href="/ana">Ana Ruiz</a></p>`, by: "Ana Ruiz"},
+		{name: "a shown byline carrying its date gives way to the meta author", head: `<meta name="author" content="Ana Ruiz">`, article: `<p class="byline">By Ana Ruiz, 19 Nov 2019 9:41 am</p>`, by: "Ana Ruiz"},
+		{name: "a shown byline that only adds to the meta author's", head: `<meta name="author" content="Ana Ruiz">`, article: `<p class="byline">By Ana RuizHarbour News</p>`, by: "Ana Ruiz"},
 		{name: "a byline of another story beside it is not the article's", head: `<meta name="author" content="Jo Marsh">`, article: `<aside><p class="byline">By Someone Else</p></aside>`, by: "Jo Marsh"},
 	}
 	for _, c := range cases {
