@@ -27,6 +27,11 @@ type NewArticle struct {
 	HTML         string // sanitized HTML or ""
 	Path         string // the file (or file#entry) it came from
 	Tags         []string
+	// Hash and Words, when Hash is set, are ContentHash(Title, Body) and
+	// WordCount(Body), worked out by the caller (on the parsing goroutines,
+	// off the single writer's path).
+	Hash  string
+	Words int
 }
 
 // Import statuses.
@@ -212,7 +217,10 @@ func (w *importWriter) close() {
 // ends as if stored one article at a time.
 func (w *importWriter) store(ctx context.Context, batch []NewArticle, i int, out []ImportOutcome) error {
 	a := batch[i]
-	hash := ContentHash(a.Title, a.Body)
+	hash := a.Hash
+	if hash == "" {
+		hash = ContentHash(a.Title, a.Body)
+	}
 	w.hashes = append(w.hashes, hash)
 	if _, ok := w.pendingHash[hash]; ok || a.Path != "" && w.pendingPath[a.Path] {
 		if err := w.insertPending(ctx, batch, out); err != nil {
@@ -272,8 +280,12 @@ func (w *importWriter) insertRowsOf(ctx context.Context, batch []NewArticle, idx
 	args := make([]any, 0, len(idx)*12)
 	for _, i := range idx {
 		a := batch[i]
+		words := a.Words
+		if a.Hash == "" {
+			words = WordCount(a.Body)
+		}
 		args = append(args, a.Title, a.TitleDerived, a.Byline, a.Source, a.URL, a.Published, w.now,
-			a.Body, a.HTML, WordCount(a.Body), w.hashes[i], a.Path)
+			a.Body, a.HTML, words, w.hashes[i], a.Path)
 	}
 	st := w.insert
 	if len(idx) != insertRows {

@@ -113,6 +113,8 @@ type parsed struct {
 	weight      int64 // taken from the budget (see fileWeight)
 	src         Source
 	docs        []Document
+	hashes      []string // of each document (db.ContentHash)
+	words       []int    // of each document (db.WordCount)
 	annotations []db.AnnotationRecord
 	err         error
 }
@@ -227,6 +229,12 @@ func parseSource(i int, src Source) (p parsed) {
 		}
 	}
 	p.docs, p.err = Parse(src.Path, data)
+	// What the writer would otherwise work out for each article, one at a
+	// time: done here, on every core.
+	p.hashes, p.words = make([]string, len(p.docs)), make([]int, len(p.docs))
+	for j, d := range p.docs {
+		p.hashes[j], p.words[j] = db.ContentHash(d.Title, d.Body), db.WordCount(d.Body)
+	}
 	return p
 }
 
@@ -352,7 +360,9 @@ func (r *runner) batchArticles(files []parsed) ([]db.NewArticle, map[int]int) {
 		first[p.index] = len(batch)
 		for j, d := range p.docs {
 			if d.Problem == "" {
-				batch = append(batch, r.newArticle(p.src, d, j, len(p.docs)))
+				a := r.newArticle(p.src, d, j, len(p.docs))
+				a.Hash, a.Words = p.hashes[j], p.words[j]
+				batch = append(batch, a)
 			}
 		}
 	}
