@@ -3,6 +3,7 @@ package db_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -338,6 +339,54 @@ func TestMigrationMarksDerivedTitles(t *testing.T) {
 		}
 		if a.TitleDerived != want {
 			t.Errorf("%q: derived = %v, want %v", a.Title, a.TitleDerived, want)
+		}
+	}
+}
+
+// New articles are inserted many to a statement; a batch must still end as
+// if its articles were stored one at a time, in order: a repeat of an
+// article earlier in the batch is its duplicate, an edit of one (same
+// path) updates it, ids follow the batch's order, and tags reach all.
+func TestABatchIsStoredAsIfOneArticleAtATime(t *testing.T) {
+	s := dbtest.Open(t)
+	ctx := context.Background()
+	var batch []db.NewArticle
+	for i := range 150 { // more than one statement's worth
+		batch = append(batch, db.NewArticle{Title: fmt.Sprintf("Story %d", i), Body: fmt.Sprintf("Text of story %d.", i),
+			Path: fmt.Sprintf("/s/%03d.txt", i), Tags: []string{"batch"}})
+	}
+	batch = append(batch,
+		db.NewArticle{Title: "story 3", Body: "TEXT of story 3.", Path: "/copy.txt", Tags: []string{"copied"}},
+		db.NewArticle{Title: "Ferry", Body: "The ferry starts in spring. Fares are not known.", Path: "/ferry.txt"},
+		db.NewArticle{Title: "Ferry", Body: "The new ferry starts in spring. Fares are low.", Path: "/ferry.txt", Tags: []string{"edited"}},
+	)
+	out, err := s.ImportArticles(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 150 {
+		if out[i].Status != db.StatusImported || out[i].ID != int64(i+1) {
+			t.Fatalf("story %d: %+v, want imported with id %d", i, out[i], i+1)
+		}
+	}
+	if o := out[150]; o.Status != db.StatusDuplicate || o.ID != 4 {
+		t.Errorf("a repeat of story 3: %+v, want a duplicate of 4", o)
+	}
+	ferry := out[151]
+	if o := out[152]; ferry.Status != db.StatusImported || o.Status != db.StatusUpdated || o.ID != ferry.ID {
+		t.Errorf("an edit of an article earlier in the batch: %+v then %+v, want imported then updated", ferry, o)
+	}
+	for id, want := range map[int64]string{1: "batch", 4: "batch,copied", ferry.ID: "edited"} {
+		a, err := s.GetArticle(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, tag := range a.Tags {
+			names = append(names, tag.Name)
+		}
+		if strings.Join(names, ",") != want {
+			t.Errorf("article %d has tags %v, want %s", id, names, want)
 		}
 	}
 }

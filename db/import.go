@@ -300,6 +300,7 @@ func (w *importWriter) insertRowsOf(ctx context.Context, batch []NewArticle, idx
 		return err
 	}
 	defer rows.Close()
+	stored := 0
 	for rows.Next() {
 		var id int64
 		var hash string
@@ -308,8 +309,15 @@ func (w *importWriter) insertRowsOf(ctx context.Context, batch []NewArticle, idx
 		}
 		i := w.pendingHash[hash]
 		out[i] = ImportOutcome{Status: StatusImported, ID: id, Title: batch[i].Title}
+		stored++
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if stored != len(idx) {
+		return fmt.Errorf("%d of %d new articles were stored", stored, len(idx))
+	}
+	return nil
 }
 
 // updateEdited replaces the text of the article last imported from the same
