@@ -48,7 +48,10 @@ func DeriveTitle(body string) string {
 		if para == "" || notTitle.MatchString(para) {
 			continue
 		}
-		sentence := strings.TrimSuffix(firstSentence(para), ".")
+		sentence := firstSentence(para)
+		if rest, ok := strings.CutSuffix(sentence, "."); ok && !isAbbreviation(rest) {
+			sentence = rest // a headline has no full stop, but "U.S." keeps its own
+		}
 		if isShouted(sentence) {
 			sentence = sentenceCase(sentence, newCaseDictionary(body))
 		}

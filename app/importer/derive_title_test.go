@@ -16,6 +16,11 @@ func TestDeriveTitle(t *testing.T) {
 			want: "Fares rise",
 		},
 		{
+			name: "an abbreviation at the end keeps its full stop",
+			body: "Fares rise in the U.S.\n\nThe council said so.",
+			want: "Fares rise in the U.S.",
+		},
+		{
 			name: "a question keeps its mark",
 			body: "Will the ferry run? Nobody knows.",
 			want: "Will the ferry run?",
