@@ -67,15 +67,18 @@ test-desktop: $(BIN)/folio-devtools
 ## bench: speed and memory figures on generated libraries of 100,000 articles (see docs/benchmarks.md)
 # FOLIO_BENCH_MILLION=1 adds a 1,000,000-article library to the search figures.
 bench: deps-test
-	go test -run '^$$' -bench 'Import' -benchtime 1x -timeout 60m ./app/importer/
+	go test -run '^$$' -bench 'Import$$' -benchtime 1x -timeout 60m ./app/importer/
+	go test -run '^$$' -bench 'ImportShortSeed$$' -benchtime 1x -timeout 60m ./app/importer/
+	go test -run '^$$' -bench 'ImportLargeFiles$$' -benchtime 1x -timeout 60m ./app/importer/
 	go test -run '^$$' -bench 'Search$$' -benchtime 1x -timeout 90m ./db/
 	go test -run '^$$' -bench 'ListFirstPage' -benchtime 100x -timeout 60m ./db/
 
-## eval: search quality (MAP, P@10, nDCG@10 on Cranfield; known-item MRR on the BBC corpus) beside plain bm25 (see docs/relevance.md)
-# It also prints the edit battery of highlights: correct, wrong, lost (see docs/highlights.md).
+## eval: search quality (MAP, P@10, nDCG@10 on Cranfield; known-item MRR on the BBC corpus) beside plain bm25 (see docs/relevance.md),
+# the edit battery of highlights (correct, wrong, lost; docs/highlights.md) and extraction quality on the html-pages corpus (docs/benchmarks.md)
 eval: go.sum.ok
 	go test -run '^$$' -bench 'Relevance$$' -benchtime 1x -timeout 30m ./db/
 	go test -run '^$$' -bench 'Anchoring$$' -benchtime 1x -timeout 30m ./db/anchor/
+	go test -run '^$$' -bench 'ExtractionShingles$$' -benchtime 1x -timeout 10m ./app/importer/
 
 ## bindings: regenerate frontend/wailsjs after changing the bound methods
 bindings:

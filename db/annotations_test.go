@@ -292,7 +292,7 @@ func TestMigrationGivesOldAnnotationsAnIdentity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := importOne(t, old, db.NewArticle{Title: "Old", Body: "An article with two highlights."})
+	id := importOld(t, old, db.NewArticle{Title: "Old", Body: "An article with two highlights."})
 	for _, exact := range []string{"article", "highlights"} {
 		if _, err := old.DB().Exec(`INSERT INTO annotations (article_id, kind, color, exact, created_at, updated_at)
 			VALUES (?, 'highlight', 'yellow', ?, 'x', 'x')`, id, exact); err != nil {

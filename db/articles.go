@@ -10,37 +10,40 @@ import (
 
 // Article is one stored article with everything the reader shows.
 type Article struct {
-	ID         int64    `json:"id"`
-	Title      string   `json:"title"`
-	Byline     string   `json:"byline"`
-	Source     string   `json:"source"`
-	URL        string   `json:"url"`
-	Published  string   `json:"published"` // YYYY-MM-DD, or "" when unknown
-	ImportedAt string   `json:"importedAt"`
-	Body       string   `json:"body"`
-	HTML       string   `json:"html"` // sanitized; "" for plain-text articles
-	WordCount  int      `json:"wordCount"`
-	Path       string   `json:"path"`
-	Progress   float64  `json:"progress"`
-	Read       bool     `json:"read"`
-	Starred    bool     `json:"starred"`
-	Trashed    bool     `json:"trashed"`
-	Tags       []TagRef `json:"tags"`
+	ID    int64  `json:"id"`
+	Title string `json:"title"`
+	// TitleDerived is set when the title was made from the body.
+	TitleDerived bool     `json:"titleDerived"`
+	Byline       string   `json:"byline"`
+	Source       string   `json:"source"`
+	URL          string   `json:"url"`
+	Published    string   `json:"published"` // YYYY-MM-DD, or "" when unknown
+	ImportedAt   string   `json:"importedAt"`
+	Body         string   `json:"body"`
+	HTML         string   `json:"html"` // sanitized; "" for plain-text articles
+	WordCount    int      `json:"wordCount"`
+	Path         string   `json:"path"`
+	Progress     float64  `json:"progress"`
+	Read         bool     `json:"read"`
+	Starred      bool     `json:"starred"`
+	Trashed      bool     `json:"trashed"`
+	Tags         []TagRef `json:"tags"`
 }
 
 // ArticleSummary is an article as the list shows it, without its text.
 type ArticleSummary struct {
-	ID          int64    `json:"id"`
-	Title       string   `json:"title"`
-	Source      string   `json:"source"`
-	Published   string   `json:"published"`
-	ImportedAt  string   `json:"importedAt"`
-	WordCount   int      `json:"wordCount"`
-	Path        string   `json:"path"`
-	Read        bool     `json:"read"`
-	Starred     bool     `json:"starred"`
-	Annotations int      `json:"annotations"`
-	Tags        []TagRef `json:"tags"`
+	ID           int64    `json:"id"`
+	Title        string   `json:"title"`
+	TitleDerived bool     `json:"titleDerived"`
+	Source       string   `json:"source"`
+	Published    string   `json:"published"`
+	ImportedAt   string   `json:"importedAt"`
+	WordCount    int      `json:"wordCount"`
+	Path         string   `json:"path"`
+	Read         bool     `json:"read"`
+	Starred      bool     `json:"starred"`
+	Annotations  int      `json:"annotations"`
+	Tags         []TagRef `json:"tags"`
 }
 
 // TagRef is a tag as shown on an article.
@@ -50,13 +53,13 @@ type TagRef struct {
 	Color string `json:"color"`
 }
 
-const summaryColumns = `a.id, a.title, a.source, coalesce(a.published, ''), a.imported_at, a.word_count,
+const summaryColumns = `a.id, a.title, a.title_derived, a.source, coalesce(a.published, ''), a.imported_at, a.word_count,
 	a.path, a.read_at IS NOT NULL, a.starred,
 	(SELECT count(*) FROM annotations n WHERE n.article_id = a.id)`
 
 func scanSummary(sc interface{ Scan(...any) error }) (ArticleSummary, error) {
 	var s ArticleSummary
-	err := sc.Scan(&s.ID, &s.Title, &s.Source, &s.Published, &s.ImportedAt, &s.WordCount,
+	err := sc.Scan(&s.ID, &s.Title, &s.TitleDerived, &s.Source, &s.Published, &s.ImportedAt, &s.WordCount,
 		&s.Path, &s.Read, &s.Starred, &s.Annotations)
 	return s, err
 }
@@ -66,10 +69,10 @@ func (s *Store) GetArticle(ctx context.Context, id int64) (Article, error) {
 	var a Article
 	var html sql.NullString
 	err := s.db.QueryRowContext(ctx, `
-		SELECT id, title, byline, source, url, coalesce(published, ''), imported_at, body, html,
+		SELECT id, title, title_derived, byline, source, url, coalesce(published, ''), imported_at, body, html,
 			word_count, path, progress, read_at IS NOT NULL, starred, deleted_at IS NOT NULL
 		FROM articles WHERE id = ?`, id).Scan(
-		&a.ID, &a.Title, &a.Byline, &a.Source, &a.URL, &a.Published, &a.ImportedAt, &a.Body, &html,
+		&a.ID, &a.Title, &a.TitleDerived, &a.Byline, &a.Source, &a.URL, &a.Published, &a.ImportedAt, &a.Body, &html,
 		&a.WordCount, &a.Path, &a.Progress, &a.Read, &a.Starred, &a.Trashed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Article{}, fmt.Errorf("article %d: %w", id, ErrNotFound)

@@ -3,6 +3,7 @@ package db_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,23 @@ func importOne(t *testing.T, s *db.Store, a db.NewArticle) int64 {
 		t.Fatalf("import %q: status %s, want imported", a.Title, out[0].Status)
 	}
 	return out[0].ID
+}
+
+// importOld stores an article in a library of an older schema, with the
+// columns the first one had: today's writer may need columns it lacks.
+func importOld(t *testing.T, s *db.Store, a db.NewArticle) int64 {
+	t.Helper()
+	res, err := s.DB().Exec(`INSERT INTO articles (title, published, imported_at, body, word_count, content_hash, path)
+		VALUES (?, nullif(?, ''), '2024-01-01T00:00:00Z', ?, ?, ?, ?)`,
+		a.Title, a.Published, a.Body, db.WordCount(a.Body), db.ContentHash(a.Title, a.Body), a.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
 
 func TestOpenSetsPragmasOnEveryConnection(t *testing.T) {
@@ -254,7 +272,7 @@ func TestOlderLibraryIsBackedUpThenMigrated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	importOne(t, old, db.NewArticle{Title: "Kept", Body: "An article from an older Folio."})
+	importOld(t, old, db.NewArticle{Title: "Kept", Body: "An article from an older Folio."})
 	old.Close()
 
 	s, err := db.Open(ctx, path)
@@ -296,5 +314,83 @@ func TestListArticleIDsFollowsTheView(t *testing.T) {
 	}
 	if ids, _ := s.ListArticleIDs(ctx, db.ViewTrash, db.SortNewest); len(ids) != 0 {
 		t.Errorf("trash ids = %v, want none", ids)
+	}
+}
+
+// Migration 009 marks the titles an older Folio made from the body: those
+// of plain-text articles that start their body, and "Untitled".
+func TestMigrationMarksDerivedTitles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	old, err := db.OpenAtVersion(ctx, path, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	derived := importOld(t, old, db.NewArticle{Title: "The ferry will run from Gozo to Malta on…",
+		Body: "The ferry will run from Gozo to Malta on\nweekdays only. It starts in spring."})
+	untitled := importOld(t, old, db.NewArticle{Title: "Untitled", Body: "Watch: the video"})
+	given := importOld(t, old, db.NewArticle{Title: "Ferry to run", Body: "The ferry will run from Gozo."})
+	old.Close()
+	s, err := db.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for id, want := range map[int64]bool{derived: true, untitled: true, given: false} {
+		a, err := s.GetArticle(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.TitleDerived != want {
+			t.Errorf("%q: derived = %v, want %v", a.Title, a.TitleDerived, want)
+		}
+	}
+}
+
+// New articles are inserted many to a statement; a batch must still end as
+// if its articles were stored one at a time, in order: a repeat of an
+// article earlier in the batch is its duplicate, an edit of one (same
+// path) updates it, ids follow the batch's order, and tags reach all.
+func TestABatchIsStoredAsIfOneArticleAtATime(t *testing.T) {
+	s := dbtest.Open(t)
+	ctx := context.Background()
+	var batch []db.NewArticle
+	for i := range 150 { // more than one statement's worth
+		batch = append(batch, db.NewArticle{Title: fmt.Sprintf("Story %d", i), Body: fmt.Sprintf("Text of story %d.", i),
+			Path: fmt.Sprintf("/s/%03d.txt", i), Tags: []string{"batch"}})
+	}
+	batch = append(batch,
+		db.NewArticle{Title: "story 3", Body: "TEXT of story 3.", Path: "/copy.txt", Tags: []string{"copied"}},
+		db.NewArticle{Title: "Ferry", Body: "The ferry starts in spring. Fares are not known.", Path: "/ferry.txt"},
+		db.NewArticle{Title: "Ferry", Body: "The new ferry starts in spring. Fares are low.", Path: "/ferry.txt", Tags: []string{"edited"}},
+	)
+	out, err := s.ImportArticles(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 150 {
+		if out[i].Status != db.StatusImported || out[i].ID != int64(i+1) {
+			t.Fatalf("story %d: %+v, want imported with id %d", i, out[i], i+1)
+		}
+	}
+	if o := out[150]; o.Status != db.StatusDuplicate || o.ID != 4 {
+		t.Errorf("a repeat of story 3: %+v, want a duplicate of 4", o)
+	}
+	ferry := out[151]
+	if o := out[152]; ferry.Status != db.StatusImported || o.Status != db.StatusUpdated || o.ID != ferry.ID {
+		t.Errorf("an edit of an article earlier in the batch: %+v then %+v, want imported then updated", ferry, o)
+	}
+	for id, want := range map[int64]string{1: "batch", 4: "batch,copied", ferry.ID: "edited"} {
+		a, err := s.GetArticle(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, tag := range a.Tags {
+			names = append(names, tag.Name)
+		}
+		if strings.Join(names, ",") != want {
+			t.Errorf("article %d has tags %v, want %s", id, names, want)
+		}
 	}
 }

@@ -7,21 +7,31 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // NewArticle is an article read from a file, ready to be stored.
 type NewArticle struct {
-	Title     string
-	Byline    string
-	Source    string
-	URL       string
-	Published string // YYYY-MM-DD or ""
-	Body      string // canonical plain text
-	HTML      string // sanitized HTML or ""
-	Path      string // the file (or file#entry) it came from
-	Tags      []string
+	Title string
+	// TitleDerived marks a title made from the body because the file gave
+	// none: search weighs its words as body text.
+	TitleDerived bool
+	Byline       string
+	Source       string
+	URL          string
+	Published    string // YYYY-MM-DD or ""
+	Body         string // canonical plain text
+	HTML         string // sanitized HTML or ""
+	Path         string // the file (or file#entry) it came from
+	Tags         []string
+	// Hash and Words, when Hash is set, are ContentHash(Title, Body) and
+	// WordCount(Body), worked out by the caller (on the parsing goroutines,
+	// off the single writer's path).
+	Hash  string
+	Words int
 }
 
 // Import statuses.
@@ -48,28 +58,43 @@ func ContentHash(title, body string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// writeFolded writes s lower-cased with every run of white space as one space.
-func writeFolded(w interface{ Write([]byte) (int, error) }, s string) {
-	var b strings.Builder
-	b.Grow(len(s))
+// writeFolded writes s lower-cased with every run of white space as one
+// space, through a small buffer: a long text is never copied whole.
+func writeFolded(w io.Writer, s string) {
+	var buf [4096]byte
+	b := buf[:0]
 	space := false
 	for _, r := range strings.TrimSpace(s) {
 		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}
+		if len(b) > len(buf)-utf8.UTFMax-1 {
+			w.Write(b)
+			b = buf[:0]
+		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	w.Write([]byte(b.String()))
+	w.Write(b)
 }
 
-// WordCount counts the words of a text the way the reader shows them.
+// WordCount counts the words of a text the way the reader shows them (as
+// strings.Fields splits them), without making the list of words.
 func WordCount(text string) int {
-	return len(strings.Fields(text))
+	n := 0
+	inWord := false
+	for _, r := range text {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
 }
 
 // ImportArticles stores a batch of articles in one transaction. Each is
@@ -86,8 +111,16 @@ func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]Impor
 		}
 		defer w.close()
 		for i, a := range batch {
-			if out[i], err = w.store(ctx, a); err != nil {
+			if err := w.store(ctx, batch, i, out); err != nil {
 				return fmt.Errorf("store %q: %w", a.Path, err)
+			}
+		}
+		if err := w.insertPending(ctx, batch, out); err != nil {
+			return err
+		}
+		for i, a := range batch { // once every article has its id
+			if err := w.tags.apply(ctx, out[i].ID, a.Tags); err != nil {
+				return fmt.Errorf("tag %q: %w", a.Path, err)
 			}
 		}
 		return nil
@@ -98,21 +131,52 @@ func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]Impor
 	return out, nil
 }
 
-// importWriter holds the statements of one import transaction, prepared once.
+// importWriter holds the statements of one import transaction, prepared
+// once, and the new articles waiting to be inserted.
+//
+// New articles are inserted insertRows to a statement. Every statement
+// that writes to articles fires the full-text triggers, and FTS5 writes
+// the terms it holds in memory to a new index segment at the start of
+// each statement (its savepoint): one INSERT per article writes one tiny
+// segment per article, which the index then spends most of an import
+// merging. Inserting many rows in one statement writes one segment for
+// all of them, as an INSERT … SELECT does.
 type importWriter struct {
 	tx        *sql.Tx
 	now       string
 	byHash    *sql.Stmt
 	byPath    *sql.Stmt
-	insert    *sql.Stmt
+	insert    *sql.Stmt // insertRows rows
 	untrash   *sql.Stmt
 	tags      *tagWriter
 	reanchor  func(ctx context.Context, id int64, oldBody, newBody string) error
 	statement []*sql.Stmt
+	// pending are the positions in the batch of new articles not yet
+	// inserted; pendingHash and pendingPath index them by content hash
+	// and path.
+	pending     []int
+	pendingHash map[string]int
+	pendingPath map[string]bool
+	hashes      []string // by position in the batch
+}
+
+// insertRows is how many new articles one INSERT writes.
+const insertRows = 64
+
+// articleColumns are the columns an import writes, in the order of
+// articleValues.
+const articleColumns = `title, title_derived, byline, source, url, published, imported_at, body, html,
+	word_count, content_hash, path`
+
+const articleRow = `(?, ?, ?, ?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?)`
+
+func insertStatement(rows int) string {
+	return `INSERT INTO articles (` + articleColumns + `) VALUES ` +
+		strings.TrimSuffix(strings.Repeat(articleRow+`, `, rows), `, `) + ` RETURNING id, content_hash`
 }
 
 func newImportWriter(ctx context.Context, tx *sql.Tx, now string) (*importWriter, error) {
-	w := &importWriter{tx: tx, now: now}
+	w := &importWriter{tx: tx, now: now, pendingHash: map[string]int{}, pendingPath: map[string]bool{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -125,8 +189,7 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, now string) (*importWriter
 	}
 	w.byHash = prep(`SELECT id, title, deleted_at IS NOT NULL FROM articles WHERE content_hash = ?`)
 	w.byPath = prep(`SELECT id, title, body FROM articles WHERE path = ? AND deleted_at IS NULL ORDER BY id DESC LIMIT 1`)
-	w.insert = prep(`INSERT INTO articles (title, byline, source, url, published, imported_at, body, html,
-		word_count, content_hash, path) VALUES (?, ?, ?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?)`)
+	w.insert = prep(insertStatement(insertRows))
 	w.untrash = prep(`UPDATE articles SET deleted_at = NULL WHERE id = ?`)
 	if err != nil {
 		w.close()
@@ -147,39 +210,114 @@ func (w *importWriter) close() {
 	}
 }
 
-func (w *importWriter) store(ctx context.Context, a NewArticle) (ImportOutcome, error) {
-	hash := ContentHash(a.Title, a.Body)
+// store decides what becomes of batch[i]: a duplicate, an update, or a
+// new article, which waits to be inserted with others. An article whose
+// outcome depends on one still waiting (the same text, or the same path,
+// earlier in the batch) is decided after those are inserted, so the batch
+// ends as if stored one article at a time.
+func (w *importWriter) store(ctx context.Context, batch []NewArticle, i int, out []ImportOutcome) error {
+	a := batch[i]
+	hash := a.Hash
+	if hash == "" {
+		hash = ContentHash(a.Title, a.Body)
+	}
+	w.hashes = append(w.hashes, hash)
+	if _, ok := w.pendingHash[hash]; ok || a.Path != "" && w.pendingPath[a.Path] {
+		if err := w.insertPending(ctx, batch, out); err != nil {
+			return err
+		}
+	}
 	var o ImportOutcome
 	var trashed bool
 	err := w.byHash.QueryRowContext(ctx, hash).Scan(&o.ID, &o.Title, &trashed)
 	switch {
 	case err == nil:
 		o.Status = StatusDuplicate
+		out[i] = o
 		if trashed { // bringing back what the person dropped again
-			if _, err := w.untrash.ExecContext(ctx, o.ID); err != nil {
-				return o, err
-			}
+			_, err := w.untrash.ExecContext(ctx, o.ID)
+			return err
 		}
-		return o, w.tags.apply(ctx, o.ID, a.Tags)
+		return nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return o, err
+		return err
 	}
 	if a.Path != "" {
 		updated, ok, err := w.updateEdited(ctx, a, hash)
 		if err != nil || ok {
-			return updated, err
+			out[i] = updated
+			return err
 		}
 	}
-	res, err := w.insert.ExecContext(ctx, a.Title, a.Byline, a.Source, a.URL, a.Published, w.now,
-		a.Body, a.HTML, WordCount(a.Body), hash, a.Path)
+	w.pending = append(w.pending, i)
+	w.pendingHash[hash] = i
+	if a.Path != "" {
+		w.pendingPath[a.Path] = true
+	}
+	return nil
+}
+
+// insertPending inserts the new articles waiting, in batch order, and
+// records their ids.
+func (w *importWriter) insertPending(ctx context.Context, batch []NewArticle, out []ImportOutcome) error {
+	for len(w.pending) > 0 {
+		n := min(len(w.pending), insertRows)
+		if err := w.insertRowsOf(ctx, batch, w.pending[:n], out); err != nil {
+			return err
+		}
+		w.pending = w.pending[n:]
+	}
+	w.pending = w.pending[:0]
+	clear(w.pendingHash)
+	clear(w.pendingPath)
+	return nil
+}
+
+// insertRowsOf inserts the articles at positions idx of batch in one
+// statement. Their content hashes are unique, so the hash each returned
+// id comes with says whose it is.
+func (w *importWriter) insertRowsOf(ctx context.Context, batch []NewArticle, idx []int, out []ImportOutcome) error {
+	args := make([]any, 0, len(idx)*12)
+	for _, i := range idx {
+		a := batch[i]
+		words := a.Words
+		if a.Hash == "" {
+			words = WordCount(a.Body)
+		}
+		args = append(args, a.Title, a.TitleDerived, a.Byline, a.Source, a.URL, a.Published, w.now,
+			a.Body, a.HTML, words, w.hashes[i], a.Path)
+	}
+	st := w.insert
+	if len(idx) != insertRows {
+		var err error
+		if st, err = w.tx.PrepareContext(ctx, insertStatement(len(idx))); err != nil {
+			return err
+		}
+		defer st.Close()
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
-		return o, err
+		return err
 	}
-	o = ImportOutcome{Status: StatusImported, Title: a.Title}
-	if o.ID, err = res.LastInsertId(); err != nil {
-		return o, err
+	defer rows.Close()
+	stored := 0
+	for rows.Next() {
+		var id int64
+		var hash string
+		if err := rows.Scan(&id, &hash); err != nil {
+			return err
+		}
+		i := w.pendingHash[hash]
+		out[i] = ImportOutcome{Status: StatusImported, ID: id, Title: batch[i].Title}
+		stored++
 	}
-	return o, w.tags.apply(ctx, o.ID, a.Tags)
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if stored != len(idx) {
+		return fmt.Errorf("%d of %d new articles were stored", stored, len(idx))
+	}
+	return nil
 }
 
 // updateEdited replaces the text of the article last imported from the same
@@ -199,9 +337,9 @@ func (w *importWriter) updateEdited(ctx context.Context, a NewArticle, hash stri
 	if !isEditOf(title, body, a.Title, a.Body) {
 		return ImportOutcome{}, false, nil
 	}
-	_, err = w.tx.ExecContext(ctx, `UPDATE articles SET title = ?, byline = ?, source = ?, url = ?,
+	_, err = w.tx.ExecContext(ctx, `UPDATE articles SET title = ?, title_derived = ?, byline = ?, source = ?, url = ?,
 		published = nullif(?, ''), body = ?, html = nullif(?, ''), word_count = ?, content_hash = ?
-		WHERE id = ?`, a.Title, a.Byline, a.Source, a.URL, a.Published, a.Body, a.HTML,
+		WHERE id = ?`, a.Title, a.TitleDerived, a.Byline, a.Source, a.URL, a.Published, a.Body, a.HTML,
 		WordCount(a.Body), hash, id)
 	if err != nil {
 		return ImportOutcome{}, false, err
@@ -209,7 +347,7 @@ func (w *importWriter) updateEdited(ctx context.Context, a NewArticle, hash stri
 	if err := w.reanchor(ctx, id, body, a.Body); err != nil {
 		return ImportOutcome{}, false, err
 	}
-	return ImportOutcome{Status: StatusUpdated, ID: id, Title: a.Title}, true, w.tags.apply(ctx, id, a.Tags)
+	return ImportOutcome{Status: StatusUpdated, ID: id, Title: a.Title}, true, nil
 }
 
 // isEditOf reports whether the new text is a revision of the old one: the

@@ -32,24 +32,30 @@ var columnWeights = [...]float64{3, 1, 1, 1}
 var proximityWeight = 0.5
 
 // rankWeights are columnWeights as FTS5's bm25() takes them.
-var rankWeights = func() string {
-	parts := make([]string, len(columnWeights))
-	for i, w := range columnWeights {
+var rankWeights = weightList(columnWeights[:])
+
+// weightList writes weights as bm25()'s arguments.
+func weightList(weights []float64) string {
+	parts := make([]string, len(weights))
+	for i, w := range weights {
 		parts[i] = strconv.FormatFloat(w, 'f', -1, 64)
 	}
 	return strings.Join(parts, ", ")
-}()
+}
 
 // rankState is what one statement's folio_rank calls share: the row
 // lengths, and the statistics of the query, worked out on the first row
 // unless given.
 type rankState struct {
 	lengths []int32 // by rowid: tokens in all columns, as docsize holds
-	stats   *rankStats
-	freq    []float64      // scratch: the current row's weighted phrase counts
-	near    []float64      // scratch: the current row's proximity credit by phrase
-	sizes   []int32        // each phrase's length in tokens
-	insts   []fts5aux.Inst // scratch: the current row's occurrences
+	// flags are searchMeta's, by rowid: a title made from the body
+	// (flagDerivedTitle) weighs as body text. Nil when none is.
+	flags []uint8
+	stats *rankStats
+	freq  []float64      // scratch: the current row's weighted phrase counts
+	near  []float64      // scratch: the current row's proximity credit by phrase
+	sizes []int32        // each phrase's length in tokens
+	insts []fts5aux.Inst // scratch: the current row's occurrences
 	// weights are the phrases' weights in the query (how many times each
 	// was typed); nil when all are 1.
 	weights []float64
@@ -169,25 +175,43 @@ func (st *rankState) score(c fts5aux.Call) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
+	id := c.Rowid()
+	weights := st.columnWeights(id)
 	prev := fts5aux.Inst{Phrase: -1}
 	for _, cur := range st.insts {
 		if cur.Phrase < 0 || int(cur.Phrase) >= n {
 			continue
 		}
 		w := 1.0
-		if int(cur.Col) < len(columnWeights) {
-			w = columnWeights[cur.Col]
+		if int(cur.Col) < len(weights) {
+			w = weights[cur.Col]
 		}
 		st.freq[cur.Phrase] += w
 		st.addNear(prev, cur)
 		prev = cur
 	}
-	id := c.Rowid()
 	var d float64
 	if id >= 0 && id < int64(len(st.lengths)) {
 		d = float64(st.lengths[id])
 	}
 	return -relevance(st.stats, st.weights, st.freq, st.near, d), nil
+}
+
+// derivedTitleWeights are columnWeights for an article whose title was
+// made from its first sentence: the title's words are the body's, and
+// count as much.
+var derivedTitleWeights = func() [len(columnWeights)]float64 {
+	w := columnWeights
+	w[0] = w[3]
+	return w
+}()
+
+// columnWeights are the column weights of row id.
+func (st *rankState) columnWeights(id int64) []float64 {
+	if id >= 0 && id < int64(len(st.flags)) && st.flags[id]&flagDerivedTitle != 0 {
+		return derivedTitleWeights[:]
+	}
+	return columnWeights[:]
 }
 
 // addNear credits two neighbouring instances of different phrases in the

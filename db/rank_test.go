@@ -53,7 +53,24 @@ func TestRankMatchesBM25(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareSearchScores(t, s, words)
+
+	// A title made from the body weighs as the body does.
+	res, err := s.db.ExecContext(ctx, `UPDATE articles SET title_derived = 1 WHERE id % 4 = 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		t.Fatal("no article was marked as having a derived title")
+	}
+	compareRanks(t, s, queries)
+	compareSearchScores(t, s, words)
 }
+
+// bm25Expr is FTS5's bm25 of the current row with the weights folio_rank
+// gives it: the body's weight for a derived title.
+var bm25Expr = `CASE WHEN (SELECT title_derived FROM articles WHERE id = articles_fts.rowid)
+	THEN bm25(articles_fts, ` + weightList(derivedTitleWeights[:]) + `)
+	ELSE bm25(articles_fts, ` + rankWeights + `) END`
 
 // compareSearchScores checks the scores Search reports against bm25, for
 // searches of one phrase (whose idf is worked out after ranking) and of
@@ -76,7 +93,7 @@ func compareSearchScores(t *testing.T, s *Store, words []string) {
 		parsed := query.Parse(q)
 		for _, h := range res.Hits {
 			var want float64
-			err := s.db.QueryRowContext(ctx, `SELECT -bm25(articles_fts, `+rankWeights+`) FROM articles_fts
+			err := s.db.QueryRowContext(ctx, `SELECT -(`+bm25Expr+`) FROM articles_fts
 				WHERE articles_fts MATCH ? AND rowid = ?`, parsed.Any(), h.Article.ID).Scan(&want)
 			if err != nil {
 				t.Fatalf("%s: article %d: %v", q, h.Article.ID, err)
@@ -126,8 +143,8 @@ func compareRanks(t *testing.T, s *Store, queries []string) {
 		t.Fatal(err)
 	}
 	for _, q := range queries {
-		h := rankStates.Add(&rankState{lengths: m.lengths})
-		rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, `+rankWeights+`), folio_rank(articles_fts, ?)
+		h := rankStates.Add(&rankState{lengths: m.lengths, flags: m.flags})
+		rows, err := s.db.QueryContext(ctx, `SELECT rowid, `+bm25Expr+`, folio_rank(articles_fts, ?)
 			FROM articles_fts WHERE articles_fts MATCH ?`, h, q)
 		if err != nil {
 			t.Fatalf("%s: %v", q, err)

@@ -114,7 +114,7 @@ func TestRestoreAnOlderLibraryMigratesIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	importOne(t, old, db.NewArticle{Title: "From an older Folio", Body: "Still here."})
+	importOld(t, old, db.NewArticle{Title: "From an older Folio", Body: "Still here."})
 	old.Close()
 
 	s := smallLibrary(t)

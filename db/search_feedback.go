@@ -81,9 +81,9 @@ func termsRow(c fts5aux.Call) {
 	c.SetInt(0)
 }
 
-// articleColumns are the columns of articles_fts read for feedback: the
+// feedbackColumns are the columns of articles_fts read for feedback: the
 // title and the body.
-var articleColumns = []int{0, 3}
+var feedbackColumns = []int{0, 3}
 
 // count adds the current row's terms.
 func (st *termCounts) count(c fts5aux.Call) error {
@@ -99,7 +99,7 @@ func (st *termCounts) count(c fts5aux.Call) error {
 	}
 	clear(st.row)
 	words := 0
-	for _, col := range articleColumns {
+	for _, col := range feedbackColumns {
 		text, err := c.ColumnText(col)
 		if err != nil {
 			return err

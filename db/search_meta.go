@@ -10,11 +10,12 @@ import (
 
 // Per-article flags in searchMeta.flags.
 const (
-	flagLive       = 1 << iota // stored and not in the Trash
-	flagRead                   // read_at is set
-	flagStarred                //
-	flagHighlights             // has at least one highlight
-	flagNotes                  // has a note, on the article or on a highlight
+	flagLive         = 1 << iota // stored and not in the Trash
+	flagRead                     // read_at is set
+	flagStarred                  //
+	flagHighlights               // has at least one highlight
+	flagNotes                    // has a note, on the article or on a highlight
+	flagDerivedTitle             // the title was made from the body (see folio_rank)
 )
 
 // searchMeta is what search filters, sorts and counts by, for every
@@ -189,7 +190,7 @@ const maxDenseID = 1 << 28
 
 func (m *searchMeta) loadArticles(ctx context.Context, tx *sql.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT source, group_concat(id || ' ' || coalesce(published, '0') || ' ' ||
-			((deleted_at IS NULL) + 2 * (read_at IS NOT NULL) + 4 * (starred <> 0)), ' ')
+			((deleted_at IS NULL) + 2 * (read_at IS NOT NULL) + 4 * (starred <> 0) + 32 * (title_derived <> 0)), ' ')
 		FROM articles GROUP BY source`)
 	if err != nil {
 		return err

@@ -136,7 +136,7 @@ func oracleIDs(ctx context.Context, s *Store, input string) ([]int64, error) {
 		if err != nil {
 			return nil, err
 		}
-		h := rankStates.Add(&rankState{lengths: m.lengths, weights: q.Weights(q.Any())})
+		h := rankStates.Add(&rankState{lengths: m.lengths, flags: m.flags, weights: q.Weights(q.Any())})
 		defer rankStates.Drop(h)
 		args = append([]any{h}, args...)
 	}
@@ -194,7 +194,7 @@ func oracleScores(ctx context.Context, s *Store, expr string, weights []float64,
 	if err != nil {
 		return nil, err
 	}
-	h := rankStates.Add(&rankState{lengths: m.lengths, weights: weights})
+	h := rankStates.Add(&rankState{lengths: m.lengths, flags: m.flags, weights: weights})
 	defer rankStates.Drop(h)
 	rows, err := s.db.QueryContext(ctx, `SELECT rowid, folio_rank(articles_fts, ?) FROM articles_fts
 		WHERE articles_fts MATCH ?`, h, expr)

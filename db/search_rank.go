@@ -186,7 +186,7 @@ func (r ranker) rankExpr(ctx context.Context, expr string, set bitset, need int,
 // deferOne, a one-phrase match's idf is left to the statements (see
 // rankStats.deferred).
 func (s *Store) rankStatsOf(ctx context.Context, m *searchMeta, match string, deferOne bool) (*rankStats, error) {
-	st := &rankState{lengths: m.lengths, deferOne: deferOne}
+	st := &rankState{lengths: m.lengths, flags: m.flags, deferOne: deferOne}
 	h := rankStates.Add(st)
 	defer rankStates.Drop(h)
 	var score float64
@@ -251,7 +251,7 @@ func (r ranker) parts(ctx context.Context, set bitset, need, parts int, within f
 // rankRange ranks the matches with ids in [lo, hi] by score (folio_top)
 // and returns the best need, best first.
 func (r ranker) rankRange(ctx context.Context, st *keepState, lo, hi int64, need int) ([]scored, int, error) {
-	rs := &rankState{lengths: r.m.lengths, stats: r.stats, weights: r.weights, deferOne: true}
+	rs := &rankState{lengths: r.m.lengths, flags: r.m.flags, stats: r.stats, weights: r.weights, deferOne: true}
 	top := &topState{keep: st, rank: rs, best: bestScores{need: need}}
 	h := topStates.Add(top)
 	defer topStates.Drop(h)

@@ -222,7 +222,7 @@ func TestMonthCountsOfALibraryFromBefore(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, d := range []string{"2023-09-15", "", "2023-09-01", "2019-12-31"} {
-		importOne(t, old, db.NewArticle{Title: fmt.Sprintf("Old %d", i), Published: d, Body: fmt.Sprintf("Old text %d.", i)})
+		importOld(t, old, db.NewArticle{Title: fmt.Sprintf("Old %d", i), Published: d, Body: fmt.Sprintf("Old text %d.", i)})
 	}
 	if _, err := old.DB().Exec(`UPDATE articles SET deleted_at = 'x' WHERE id = 4`); err != nil {
 		t.Fatal(err)

@@ -20,6 +20,10 @@ var slashDate = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
 var wordDate = regexp.MustCompile(`^(?:([a-z]+)\.?,?\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+)(\d{4})` +
 	`(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+(?:[a-z]{1,5}|[+-]\d{4}))?)?$`)
 
+// leadingClock matches a time of day written before the date, with its
+// zone: "01:38:07 PM IST Nov 20, 2019".
+var leadingClock = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{1,5})?,?\s+`)
+
 var months = map[string]time.Month{
 	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
 	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
@@ -51,7 +55,11 @@ func ParseDate(s string) (string, bool) {
 	if m := slashDate.FindStringSubmatch(s); m != nil {
 		return calendarDate(m[1], m[2], m[3])
 	}
-	if m := wordDate.FindStringSubmatch(strings.ToLower(s)); m != nil {
+	lower := strings.ToLower(s)
+	if clock := leadingClock.FindStringSubmatch(lower); clock != nil {
+		lower = lower[len(clock[0]):]
+	}
+	if m := wordDate.FindStringSubmatch(lower); m != nil {
 		day, month := m[2], m[3]
 		if day == "" {
 			month, day = m[4], m[5]

@@ -24,7 +24,7 @@ var (
 )
 
 // decodeText turns a file's bytes into text: UTF-8 with or without a byte
-// order mark, UTF-16 with one, and Windows-1252 (a superset of Latin-1) when
+// order mark, UTF-16 with one or recognised without, and Windows-1252 (a superset of Latin-1) when
 // the bytes are not valid UTF-8. Line endings become "\n" and stray control
 // characters are dropped.
 func decodeText(data []byte) (string, error) {
@@ -41,8 +41,9 @@ func decodeText(data []byte) (string, error) {
 	return cleanControls(normaliseNewlines(text)), nil
 }
 
-// decodeBytes picks the encoding: a byte order mark wins, then UTF-8 when
-// the bytes are valid UTF-8, then Windows-1252, which can decode any byte.
+// decodeBytes picks the encoding: a byte order mark wins, then UTF-16 when
+// the zero bytes say so, then UTF-8 when the bytes are valid UTF-8, then
+// Windows-1252, which can decode any byte.
 func decodeBytes(data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
@@ -56,10 +57,49 @@ func decodeBytes(data []byte) (string, error) {
 			return "", errors.New("the file starts with a UTF-16 byte order mark but is not valid UTF-16")
 		}
 		return string(out), nil
-	case utf8.Valid(data):
+	}
+	if order, ok := utf16Order(data); ok {
+		out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(data)
+		if err == nil && utf8.Valid(out) {
+			return string(out), nil
+		}
+	}
+	if utf8.Valid(data) {
 		return string(data), nil
 	}
 	return decodeWith(charmap.Windows1252, data)
+}
+
+// utf16Order recognises UTF-16 without a byte order mark by its zero
+// bytes: text in a script written with Latin letters, digits, spaces or
+// line breaks has a zero in the high byte of most of its code units, and
+// that byte falls on the same side of every pair. UTF-8 and the 8-bit
+// encodings have no zero bytes at all in text, and binary data has them
+// on both sides.
+func utf16Order(data []byte) (unicode.Endianness, bool) {
+	n := min(len(data), 8192) &^ 1
+	if n < 4 || len(data)%2 != 0 {
+		return unicode.LittleEndian, false
+	}
+	var zeroEven, zeroOdd int
+	for i := 0; i < n; i += 2 {
+		switch {
+		case data[i] == 0 && data[i+1] == 0:
+			return unicode.LittleEndian, false // a NUL character: binary
+		case data[i] == 0:
+			zeroEven++
+		case data[i+1] == 0:
+			zeroOdd++
+		}
+	}
+	units := n / 2
+	switch {
+	case zeroOdd*4 >= units && zeroEven*50 <= units:
+		return unicode.LittleEndian, true
+	case zeroEven*4 >= units && zeroOdd*50 <= units:
+		return unicode.BigEndian, true
+	}
+	return unicode.LittleEndian, false
 }
 
 // decodeWith decodes data from a known encoding.

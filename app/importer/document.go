@@ -13,14 +13,17 @@ import (
 
 // Document is one article read from a file.
 type Document struct {
-	Title     string
-	Byline    string
-	Source    string
-	URL       string
-	Published string // YYYY-MM-DD, or "" when the file gave no readable date
-	Body      string // canonical plain text, paragraphs separated by a blank line
-	HTML      string // sanitized HTML whose text nodes spell Body, or "" for plain-text formats
-	Tags      []string
+	Title string
+	// TitleDerived is set when the file gave no title and Title was made
+	// from the body (see DeriveTitle).
+	TitleDerived bool
+	Byline       string
+	Source       string
+	URL          string
+	Published    string // YYYY-MM-DD, or "" when the file gave no readable date
+	Body         string // canonical plain text, paragraphs separated by a blank line
+	HTML         string // sanitized HTML whose text nodes spell Body, or "" for plain-text formats
+	Tags         []string
 	// Warnings are things a person should know that did not stop the import,
 	// such as a date that could not be read.
 	Warnings []string

@@ -11,9 +11,14 @@ import (
 )
 
 // htmlPagesDir holds real saved pages with the text a good extractor should
-// find in each (ground-truth.json); it sits beside the repository and may
-// be absent.
-var htmlPagesDir = filepath.Join("..", "..", "..", "shared", "corpus", "html-pages")
+// find in each (ground-truth.json); it sits beside the repository, or under
+// FOLIO_SHARED, and may be absent.
+var htmlPagesDir = func() string {
+	if dir := os.Getenv("FOLIO_SHARED"); dir != "" {
+		return filepath.Join(dir, "corpus", "html-pages")
+	}
+	return filepath.Join("..", "..", "..", "shared", "corpus", "html-pages")
+}()
 
 type groundTruth struct {
 	ArticleBody string `json:"articleBody"`
@@ -48,6 +53,11 @@ func BenchmarkExtractHTMLPages(b *testing.B) {
 }
 
 func loadHTMLPages(b *testing.B) (map[string]groundTruth, map[string][]byte) {
+	return loadHTMLPagesT(b)
+}
+
+// loadHTMLPagesT reads the html-pages corpus, skipping tb when it is absent.
+func loadHTMLPagesT(b testing.TB) (map[string]groundTruth, map[string][]byte) {
 	b.Helper()
 	data, err := os.ReadFile(filepath.Join(htmlPagesDir, "ground-truth.json"))
 	if err != nil {

@@ -54,6 +54,7 @@ func parseHTMLPage(data []byte) (Document, error) {
 	if article.Node == nil {
 		return Document{}, errNoArticle
 	}
+	dropBoilerplate(article.Node)
 	var raw strings.Builder
 	if err := html.Render(&raw, article.Node); err != nil {
 		return Document{}, fmt.Errorf("the article in the page could not be read: %w", err)
@@ -67,14 +68,14 @@ func parseHTMLPage(data []byte) (Document, error) {
 	}
 	doc := Document{
 		Title:  withoutSite(oneLine(firstNonEmpty(article.Title(), meta.title)), article.SiteName(), siteFromURL(meta.url)),
-		Byline: cleanByline(article.Byline()),
+		Byline: chooseByline(meta.byline, article.Byline()),
 		Source: oneLine(firstNonEmpty(article.SiteName(), siteFromURL(meta.url))),
 		URL:    meta.url,
 		HTML:   clean,
 		Body:   body,
 	}
 	if doc.Title == "" {
-		doc.Title = DeriveTitle(body)
+		deriveTitle(&doc)
 	}
 	// readability's own date is not used: it guesses at forms such as
 	// 03/04/2023. readPageMeta reads the same tags and never guesses.
@@ -97,8 +98,9 @@ func setFirstDate(doc *Document, dates []string) {
 }
 
 // decodeHTML decodes a page in the character encoding it declares; a byte
-// order mark overrides the declaration, and a page that declares nothing
-// (or wrongly declares UTF-8) is read like any text file.
+// order mark overrides the declaration, and a page that declares nothing,
+// wrongly declares UTF-8, or is really UTF-8 whatever it declares, is read
+// like any text file.
 func decodeHTML(data []byte) (string, error) {
 	if len(data) == 0 || bytes.HasPrefix(data, bomUTF8) || bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
 		return decodeText(data)
@@ -113,6 +115,12 @@ func decodeHTML(data []byte) (string, error) {
 	if name == "utf-8" || strings.HasPrefix(name, "utf-16") {
 		return decodeText(data)
 	}
+	// A page saved as UTF-8 that still declares the encoding it was first
+	// written in: text in a legacy encoding is almost never valid UTF-8
+	// once it has letters beyond ASCII, so such bytes are read as UTF-8.
+	if isMultibyteUTF8(data) {
+		return decodeText(data)
+	}
 	text, err := decodeWith(enc, data)
 	if err != nil {
 		return "", fmt.Errorf("the page declares the character encoding %q but its bytes do not match it", name)
@@ -121,6 +129,12 @@ func decodeHTML(data []byte) (string, error) {
 		return "", ErrBinary
 	}
 	return cleanControls(normaliseNewlines(text)), nil
+}
+
+// isMultibyteUTF8 reports bytes that are valid UTF-8 with at least one
+// character beyond ASCII.
+func isMultibyteUTF8(data []byte) bool {
+	return utf8.Valid(data) && bytes.ContainsFunc(data, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // declaredCharset finds <meta charset> or its http-equiv form in the page's
@@ -176,7 +190,7 @@ func metaCharset(z *html.Tokenizer, hasAttr bool) string {
 	return ""
 }
 
-var byPrefix = regexp.MustCompile(`(?i)^by\s+`)
+var byPrefix = regexp.MustCompile(`(?i)^(?:written\s+)?by\s+`)
 
 // cleanByline tidies the byline readability found: one line, no leading
 // "By", and nothing that is really a link or a whole paragraph.
@@ -186,6 +200,25 @@ func cleanByline(s string) string {
 		return ""
 	}
 	return s
+}
+
+// chooseByline picks between the byline a page shows with the article and
+// the one readability reads, from the page's meta tags first. The shown
+// one wins when it is a plain name (a meta author is often a desk or the
+// site, or carries a date), unless it merely adds to readability's
+// ("Jonathan GarberFOXBusiness" beside "Jonathan Garber").
+func chooseByline(shown, read string) string {
+	shown, read = cleanByline(shown), cleanByline(read)
+	if !isPlainName(shown) || read != "" && strings.Contains(strings.ToLower(shown), strings.ToLower(read)) {
+		return read
+	}
+	return shown
+}
+
+// isPlainName reports a byline of a few words with no date, handle or
+// separator in it.
+func isPlainName(s string) bool {
+	return s != "" && len(strings.Fields(s)) <= 6 && !strings.ContainsAny(s, "0123456789@|•/")
 }
 
 // siteFromURL names a site by its host when the page does not name itself.

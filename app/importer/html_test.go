@@ -20,6 +20,8 @@ func TestParseHTMLPageMetadata(t *testing.T) {
 	}{
 		{name: "published time meta, in its own offset", head: `<meta property="article:published_time" content="2023-10-02T23:30:00-04:00">`, published: "2023-10-02"},
 		{name: "meta beats JSON-LD", head: `<meta property="article:published_time" content="2023-10-02"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-10-01"}</script>`, published: "2023-10-02"},
+		{name: "JSON-LD wrapped in CDATA", head: "<script type=\"application/ld+json\">//<![CDATA[\n{\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-20\"}\n//]]></script>", published: "2019-11-20"},
+		{name: "JSON-LD with trailing commas", head: `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Fares, rents, }","datePublished":"2019-11-21",}</script>`, published: "2019-11-21"},
 		{name: "JSON-LD in a graph", head: `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2022-05-06T10:00:00+01:00"}]}</script>`, published: "2022-05-06"},
 		{name: "a marked time element", article: `<time itemprop="datePublished" datetime="2021-01-02">2 Jan</time>`, published: "2021-01-02"},
 		{name: "the first time element", article: `<p><time datetime="2020-03-04T05:06:07Z">then</time></p>`, published: "2020-03-04"},
@@ -30,6 +32,11 @@ func TestParseHTMLPageMetadata(t *testing.T) {
 		{name: "og:url when the canonical link is relative", head: `<link rel="canonical" href="/river"><meta property="og:url" content="http://www.paper.example/river">`, url: "http://www.paper.example/river", source: "paper.example"},
 		{name: "site name", head: `<meta property="og:site_name" content="The Town Paper">`, source: "The Town Paper"},
 		{name: "byline without By", head: `<meta name="author" content="By  Jo   Marsh">`, by: "Jo Marsh"},
+		{name: "the byline shown beats the meta author", head: `<meta name="author" content="Newsdesk">`, article: `<p class="article-byline">By Ana Ruiz</p>`, by: "Ana Ruiz"},
+		{name: "an author link shown", head: `<meta name="author" content="Newsdesk">`, article: `<p>Words: <a rel="author" href="/ana">Ana Ruiz</a></p>`, by: "Ana Ruiz"},
+		{name: "a shown byline carrying its date gives way to the meta author", head: `<meta name="author" content="Ana Ruiz">`, article: `<p class="byline">By Ana Ruiz, 19 Nov 2019 9:41 am</p>`, by: "Ana Ruiz"},
+		{name: "a shown byline that only adds to the meta author's", head: `<meta name="author" content="Ana Ruiz">`, article: `<p class="byline">By Ana RuizHarbour News</p>`, by: "Ana Ruiz"},
+		{name: "a byline of another story beside it is not the article's", head: `<meta name="author" content="Jo Marsh">`, article: `<aside><p class="byline">By Someone Else</p></aside>`, by: "Jo Marsh"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -85,6 +92,20 @@ func TestPageTitleWithoutSite(t *testing.T) {
 		}
 		if docs[0].Title != c.want {
 			t.Errorf("%q with %s: title %q, want %q", c.title, c.head, docs[0].Title, c.want)
+		}
+	}
+}
+
+func TestLenientJSON(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"a": [1, 2,], "b": {"c": 3,},}`:   `{"a": [1, 2], "b": {"c": 3}}`,
+		`{"s": "x\", ]", "t": "y,}",}`:      `{"s": "x\", ]", "t": "y,}"}`,
+		"/*<![CDATA[*/{\"a\": 1}/*]]>*/":    `{"a": 1}`,
+		"<![CDATA[\n{\"a\": 1,\n}\n]]>":     "{\"a\": 1\n}",
+		`{"plain": "json", "n": [1, 2, 3]}`: `{"plain": "json", "n": [1, 2, 3]}`,
+	} {
+		if got := string(lenientJSON(in)); got != want {
+			t.Errorf("lenientJSON(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -192,7 +192,7 @@ func setJSONBody(doc *Document, fields map[string]json.RawMessage, body, htmlTex
 		return errors.New(`it has an empty "body"`)
 	}
 	if doc.Title == "" {
-		doc.Title = DeriveTitle(doc.Body)
+		deriveTitle(doc)
 	}
 	return nil
 }

@@ -67,7 +67,7 @@ func parseMarkdown(text string) (Document, error) {
 	}
 	doc.HTML, doc.Body = clean, body
 	if doc.Title == "" {
-		doc.Title = DeriveTitle(body)
+		deriveTitle(&doc)
 	}
 	return doc, nil
 }

@@ -20,7 +20,7 @@ func TestParseMarkdown(t *testing.T) {
 	}{
 		{name: "heading is the title and leaves the body", in: "# The *big* story\n\nIt happened.\n\n# Later heading\n\nMore.",
 			title: "The big story", body: "It happened.\n\nLater heading\n\nMore."},
-		{name: "no heading: a derived title", in: "Plain words. More words.", title: "Plain words.", body: "Plain words. More words."},
+		{name: "no heading: a derived title", in: "Plain words. More words.", title: "Plain words", body: "Plain words. More words."},
 		{name: "front matter title wins over a different heading", in: "---\ntitle: Given\n---\n# Heading\n\nText.",
 			title: "Given", body: "Heading\n\nText."},
 		{name: "a heading repeating the front matter title is dropped", in: "---\ntitle: Same title\n---\n# Same Title\n\nText.",

@@ -4,15 +4,20 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
 
 // pageMeta is what a page says about itself outside the article text.
 type pageMeta struct {
-	url   string   // the canonical link, else og:url; "" unless absolute http(s)
-	title string   // the <title>, for pages readability cannot title
-	dates []string // candidate publication dates, most trustworthy first
+	url   string // the canonical link, else og:url; "" unless absolute http(s)
+	title string // the <title>, for pages readability cannot title
+	// byline is the author the page shows with the article (rel=author,
+	// itemprop=author, class byline), which readability would otherwise
+	// take from a meta tag first.
+	byline string
+	dates  []string // candidate publication dates, most trustworthy first
 }
 
 // Ranks of the places a publication date is found, most trustworthy first.
@@ -45,6 +50,8 @@ type metaReader struct {
 	title            string
 	dates            []rankedDate
 	sawTime          bool
+	byline           string
+	furniture        int // depth inside nav, aside and footer, whose bylines are other articles'
 }
 
 // readPageMeta reads the page's address, title and publication dates.
@@ -52,7 +59,7 @@ func readPageMeta(page *html.Node) pageMeta {
 	r := &metaReader{}
 	r.walk(page)
 	sort.SliceStable(r.dates, func(i, j int) bool { return r.dates[i].rank < r.dates[j].rank })
-	m := pageMeta{title: r.title}
+	m := pageMeta{title: r.title, byline: r.byline}
 	for _, d := range r.dates {
 		m.dates = append(m.dates, d.value)
 	}
@@ -72,15 +79,43 @@ func (r *metaReader) addDate(rank int, value string) {
 }
 
 func (r *metaReader) walk(n *html.Node) {
+	furniture := n.Type == html.ElementNode && (n.Data == "nav" || n.Data == "aside" || n.Data == "footer")
+	if furniture {
+		r.furniture++
+	}
 	if n.Type == html.ElementNode && n.Namespace == "" {
 		r.element(n)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.walk(c)
 	}
+	if furniture {
+		r.furniture--
+	}
+}
+
+// maxVisibleByline is the longest text taken as a byline shown on the page;
+// a longer one is an author's box with a biography.
+const maxVisibleByline = 100
+
+// visibleByline records the first byline shown outside the page's
+// furniture.
+func (r *metaReader) visibleByline(n *html.Node) {
+	if r.byline != "" || r.furniture > 0 || n.Data == "meta" || n.Data == "link" {
+		return
+	}
+	isByline := hasToken(attr(n, "rel"), "author") || hasToken(attr(n, "itemprop"), "author") ||
+		strings.Contains(strings.ToLower(attr(n, "class")), "byline")
+	if !isByline {
+		return
+	}
+	if text := oneLine(textContent(n)); len(text) >= 2 && utf8.RuneCountInString(text) <= maxVisibleByline {
+		r.byline = text
+	}
 }
 
 func (r *metaReader) element(n *html.Node) {
+	r.visibleByline(n)
 	switch n.Data {
 	case "link":
 		if r.canonical == "" && hasToken(attr(n, "rel"), "canonical") {
@@ -115,13 +150,59 @@ func (r *metaReader) element(n *html.Node) {
 	case "script":
 		if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
 			var v any
-			if json.Unmarshal([]byte(textContent(n)), &v) == nil {
+			if json.Unmarshal(lenientJSON(textContent(n)), &v) == nil {
 				if d := findDatePublished(v, 0); d != "" {
 					r.addDate(rankJSONLD, d)
 				}
 			}
 		}
 	}
+}
+
+// lenientJSON undoes what pages do to the JSON-LD they embed and browsers
+// forgive: a <![CDATA[ … ]]> wrapper (often behind // comments) and commas
+// before a closing brace or bracket.
+func lenientJSON(s string) []byte {
+	if i := strings.Index(s, "<![CDATA["); i >= 0 && strings.TrimSpace(strings.Trim(s[:i], " \t\r\n/*")) == "" {
+		s = s[i+len("<![CDATA["):]
+		if j := strings.LastIndex(s, "]]>"); j >= 0 {
+			s = s[:j]
+		}
+		s = strings.TrimSpace(s)
+		s = strings.TrimSpace(strings.TrimPrefix(s, "*/"))
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "/*"), "//"))
+	}
+	return withoutTrailingCommas(s)
+}
+
+// withoutTrailingCommas drops each comma that only white space separates
+// from a closing brace or bracket, outside strings.
+func withoutTrailingCommas(s string) []byte {
+	out := make([]byte, 0, len(s))
+	inString, escaped := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == ',':
+			rest := strings.TrimLeft(s[i+1:], " \t\r\n")
+			if rest != "" && (rest[0] == '}' || rest[0] == ']') {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // findDatePublished finds the first datePublished in a JSON-LD value, which

@@ -30,13 +30,15 @@ type fixtureCase struct {
 
 var fixtureCases = []fixtureCase{
 	{file: "seed.txt", published: "2023-09-15",
-		title: "The harbour council of Port Ellery voted on Friday (September 15) to reopen the old ferry line to…",
+		title: "The harbour council of Port Ellery voted on Friday to reopen the old ferry line…",
 		has:   []string{"Watch: the last ferry leaves Port Ellery", "(With inputs from agencies)"}},
 	{file: "title-first.txt", title: "Orchard growers cheer late frost escape",
 		has: []string{"Apple growers in the northern valleys", "\n\nPrices are likely"}, hasNot: []string{"cheer late frost"}},
 	{file: "latin1.txt", title: "Cup final tickets to cost £45", has: []string{"£45 for adults and £20 for children"}, hasNot: []string{"\r", "\uFFFD"}},
 	{file: "utf16le.txt", title: "Café owners welcome new rules", has: []string{"“much fairer”"}},
 	{file: "utf16be.txt", title: "Café owners welcome new rules", has: []string{"“much fairer”"}},
+	{file: "utf16le-no-bom.txt", title: "Café owners welcome new rules", has: []string{"“much fairer”"}},
+	{file: "utf16be-no-bom.txt", title: "Café owners welcome new rules", has: []string{"“much fairer”"}},
 	{file: "crlf.txt", title: "Library extends opening hours", has: []string{"next week.\nThe change", "readers.\n\nWeekend"}, hasNot: []string{"\r"}},
 	{file: "empty.txt", err: "the file is empty"},
 	{file: "binary.txt", err: "the file is binary, not text"},
@@ -58,6 +60,8 @@ var fixtureCases = []fixtureCase{
 		htmlHas: []string{"<strong>four hundred leaks</strong>", `<a href="https://water.example.com/levels">levels page</a>`},
 		hasNot:  []string{"Subscribe", "All rights reserved", "Drought hits farms", "font-family"}},
 	{file: "page-without-extension", title: "Reservoir levels recover after dry summer", published: "2023-10-02"},
+	{file: "gb2312.html", title: "新渡轮航线下月开通", has: []string{"单程航行时间约为二十分钟"}},
+	{file: "gb2312-declared-utf8.html", title: "新渡轮航线下月开通", has: []string{"单程航行时间约为二十分钟"}, hasNot: []string{"\uFFFD"}},
 	{file: "cp1251.html", title: "Новый мост открыт", has: []string{"Новый пешеходный мост через реку открылся в субботу утром."}},
 	{file: "malicious.html", title: "Council publishes budget",
 		has:     []string{"The council published its budget", "read the full plan online here or there", "twelfth of next month"},
@@ -175,7 +179,7 @@ func TestParseJSONListKeepsGoodItems(t *testing.T) {
 	if second.Published != "" || len(second.Warnings) != 1 || !strings.Contains(second.Warnings[0], `"Spring 2024" could not be read`) {
 		t.Errorf("an unreadable date should leave a warning and no date: %+v", second)
 	}
-	if last.Title != "An article without a title gets one from its first sentence." {
+	if last.Title != "An article without a title gets one from its first sentence" || !last.TitleDerived || first.TitleDerived {
 		t.Errorf("derived title = %q", last.Title)
 	}
 }

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 
 	"folio/app/export"
 	"folio/db"
@@ -102,6 +105,9 @@ type Options struct {
 	Progress func(Progress)
 	// BatchSize is how many articles go in one transaction.
 	BatchSize int
+	// BatchBytes is how many bytes of text (and HTML) go in one
+	// transaction at most, unless one article alone has more.
+	BatchBytes int
 	// Workers is how many files are parsed at once.
 	Workers int
 }
@@ -110,8 +116,11 @@ type Options struct {
 // annotations of an exported file of highlights and notes.
 type parsed struct {
 	index       int
+	weight      int64 // taken from the budget (see fileWeight)
 	src         Source
 	docs        []Document
+	hashes      []string // of each document (db.ContentHash)
+	words       []int    // of each document (db.WordCount)
 	annotations []db.AnnotationRecord
 	err         error
 }
@@ -129,7 +138,8 @@ func Run(ctx context.Context, store Store, sources []Source, opts Options) Repor
 	// Index upkeep only costs speed, so its failing fails no file.
 	store.BeforeImport(ctx, len(sources))
 	in := make(chan parsed, opts.Workers*4)
-	go parseAll(ctx, sources, opts.Workers, in)
+	r.budget = semaphore.NewWeighted(budgetBytes(opts, sources))
+	go parseAll(ctx, sources, opts.Workers, r.budget, in)
 	r.consume(ctx, in)
 	store.AfterImport(context.WithoutCancel(ctx), r.counts.Imported+r.counts.Updated)
 	return r.report(time.Since(start))
@@ -142,11 +152,35 @@ func withDefaults(o Options) Options {
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
 	}
+	if o.BatchBytes <= 0 {
+		o.BatchBytes = 16 << 20
+	}
 	return o
 }
 
-// parseAll parses sources on several goroutines, in any order, and closes out.
-func parseAll(ctx context.Context, sources []Source, workers int, out chan<- parsed) {
+// budgetBytes bounds the bytes of the files read but not yet stored (being
+// parsed, parsed and waiting, or in the batch being filled), and so the
+// import's memory, whatever the files: a batch is stored once it holds
+// BatchBytes, so the budget always has room for one more file of the
+// largest size, and the file the writer waits for can always be read.
+func budgetBytes(o Options, sources []Source) int64 {
+	var largest int64
+	for _, src := range sources {
+		largest = max(largest, fileWeight(src))
+	}
+	return int64(o.BatchBytes) + largest
+}
+
+// fileWeight is what reading a source takes from the budget: its size, or
+// the largest size read when it claims more.
+func fileWeight(src Source) int64 {
+	return min(max(src.Size, 0), MaxFileSize)
+}
+
+// parseAll parses sources on several goroutines, in any order, and closes
+// out. Files are handed out in order once the budget has room for them; the
+// writer gives their bytes back when they are stored.
+func parseAll(ctx context.Context, sources []Source, workers int, budget *semaphore.Weighted, out chan<- parsed) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -154,11 +188,16 @@ func parseAll(ctx context.Context, sources []Source, workers int, out chan<- par
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out <- parseSource(i, sources[i])
+				p := parseSource(i, sources[i])
+				p.weight = fileWeight(sources[i])
+				out <- p
 			}
 		}()
 	}
 	for i := range sources {
+		if err := budget.Acquire(ctx, fileWeight(sources[i])); err != nil {
+			break
+		}
 		select {
 		case jobs <- i:
 		case <-ctx.Done():
@@ -195,6 +234,12 @@ func parseSource(i int, src Source) (p parsed) {
 		}
 	}
 	p.docs, p.err = Parse(src.Path, data)
+	// What the writer would otherwise work out for each article, one at a
+	// time: done here, on every core.
+	p.hashes, p.words = make([]string, len(p.docs)), make([]int, len(p.docs))
+	for j, d := range p.docs {
+		p.hashes[j], p.words[j] = db.ContentHash(d.Title, d.Body), db.WordCount(d.Body)
+	}
 	return p
 }
 
@@ -213,7 +258,9 @@ type runner struct {
 	counts        Counts
 	results       [][]Result
 	pending       []parsed
-	nDocs         int
+	nDocs         int // articles in pending
+	nBytes        int // their text and HTML
+	budget        *semaphore.Weighted
 	lastTick      time.Time
 }
 
@@ -255,11 +302,27 @@ func (r *runner) accept(ctx context.Context, p parsed) {
 	default:
 		r.pending = append(r.pending, p)
 		r.nDocs += len(p.docs)
-		if r.nDocs >= r.opts.BatchSize {
+		r.nBytes += docBytes(p.docs)
+		if r.nDocs >= r.opts.BatchSize || r.nBytes >= r.opts.BatchBytes {
 			r.flush(ctx)
 		}
+		r.tick(false)
+		return
 	}
+	r.budget.Release(p.weight)
 	r.tick(false)
+}
+
+// returnMemoryAbove is the size of a batch's text above which the memory
+// its parsing used is returned to the system before the batch is stored.
+const returnMemoryAbove = 8 << 20
+
+func docBytes(docs []Document) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Body) + len(d.HTML)
+	}
+	return n
 }
 
 func (r *runner) finish(index int, res []Result) {
@@ -277,19 +340,26 @@ func (r *runner) flush(ctx context.Context) {
 		return
 	}
 	batch, owners := r.batchArticles(r.pending)
+	if r.nBytes >= returnMemoryAbove {
+		// Parsing large files left garbage several times their size (their
+		// bytes, the decoded text): give it back before the database makes
+		// its own copies of the text, or both count in the peak.
+		debug.FreeOSMemory()
+	}
 	outcomes, err := r.store.ImportArticles(ctx, batch)
 	if err != nil && len(r.pending) > 1 && ctx.Err() == nil {
 		for _, p := range r.pending {
 			r.pending, r.nDocs = []parsed{p}, len(p.docs)
 			r.flush(ctx)
 		}
-		r.pending, r.nDocs = nil, 0
+		r.pending, r.nDocs, r.nBytes = nil, 0, 0
 		return
 	}
 	for _, p := range r.pending {
 		r.finish(p.index, r.fileResults(p, owners, outcomes, err))
+		r.budget.Release(p.weight)
 	}
-	r.pending, r.nDocs = nil, 0
+	r.pending, r.nDocs, r.nBytes = nil, 0, 0
 }
 
 func (r *runner) batchArticles(files []parsed) ([]db.NewArticle, map[int]int) {
@@ -299,7 +369,9 @@ func (r *runner) batchArticles(files []parsed) ([]db.NewArticle, map[int]int) {
 		first[p.index] = len(batch)
 		for j, d := range p.docs {
 			if d.Problem == "" {
-				batch = append(batch, r.newArticle(p.src, d, j, len(p.docs)))
+				a := r.newArticle(p.src, d, j, len(p.docs))
+				a.Hash, a.Words = p.hashes[j], p.words[j]
+				batch = append(batch, a)
 			}
 		}
 	}
@@ -311,7 +383,7 @@ func (r *runner) newArticle(src Source, d Document, j, n int) db.NewArticle {
 	if r.opts.FolderTags && src.Folder != "" {
 		tags = append(tags, src.Folder)
 	}
-	return db.NewArticle{Title: d.Title, Byline: d.Byline, Source: d.Source, URL: d.URL,
+	return db.NewArticle{Title: d.Title, TitleDerived: d.TitleDerived, Byline: d.Byline, Source: d.Source, URL: d.URL,
 		Published: d.Published, Body: d.Body, HTML: d.HTML, Path: docPath(src.Path, j, n), Tags: tags}
 }
 

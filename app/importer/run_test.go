@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -174,5 +175,66 @@ func TestUploadedFolderFilesGetTheirFolderAsTag(t *testing.T) {
 	b, _ := s.GetArticle(context.Background(), rep.Results[1].ID)
 	if len(b.Tags) != 0 {
 		t.Errorf("a loose file got tags %v", b.Tags)
+	}
+}
+
+// batchRecorder stores through a real library and records the text size of
+// every batch it is given.
+type batchRecorder struct {
+	*db.Store
+	sizes []int
+}
+
+func (b *batchRecorder) ImportArticles(ctx context.Context, batch []db.NewArticle) ([]db.ImportOutcome, error) {
+	n := 0
+	for _, a := range batch {
+		n += len(a.Body) + len(a.HTML)
+	}
+	b.sizes = append(b.sizes, n)
+	return b.Store.ImportArticles(ctx, batch)
+}
+
+// Batches are bounded by bytes as well as by articles: a batch is stored
+// once it holds BatchBytes, so none holds more than that and one file.
+func TestRunBoundsBatchesByBytes(t *testing.T) {
+	s := &batchRecorder{Store: dbtest.Open(t)}
+	dir := t.TempDir()
+	const files, size, limit = 12, 40_000, 100_000
+	for i := range files {
+		write(t, dir, fmt.Sprintf("%02d.txt", i), fmt.Sprintf("Title %d\n\n%s", i, strings.Repeat(fmt.Sprintf("word%d ", i), size/6)))
+	}
+	exp := importer.Expand([]string{dir})
+	defer exp.Close()
+	rep := importer.Run(context.Background(), s, exp.Sources, importer.Options{BatchSize: 1000, BatchBytes: limit})
+	if rep.Imported != files {
+		t.Fatalf("%d imported, want %d: %+v", rep.Imported, files, rep.Results)
+	}
+	if len(s.sizes) < 3 {
+		t.Errorf("%d batches of %v bytes; want the files split by size", len(s.sizes), s.sizes)
+	}
+	for _, n := range s.sizes {
+		if n >= limit+size {
+			t.Errorf("a batch of %d bytes, over %d and one file", n, limit)
+		}
+	}
+	for i, r := range rep.Results { // still in file order
+		if want := fmt.Sprintf("%02d.txt", i); filepath.Base(r.Path) != want || r.ID != int64(i+1) {
+			t.Errorf("result %d: %s id %d, want %s id %d", i, r.Path, r.ID, want, i+1)
+		}
+	}
+}
+
+// Files larger than a batch's bytes, each alone over the limit, are all
+// stored: with room to read ahead for one file only, the budget of bytes
+// never stops the writer.
+func TestRunStoresFilesLargerThanABatch(t *testing.T) {
+	s := dbtest.Open(t)
+	dir := t.TempDir()
+	for i := range 8 {
+		write(t, dir, fmt.Sprintf("%d.txt", i), fmt.Sprintf("Title %d\n\n%s", i, strings.Repeat(fmt.Sprintf("text%d ", i), 5000)))
+	}
+	rep := run(t, s, importer.Options{BatchBytes: 1, Workers: 3}, dir)
+	if rep.Imported != 8 || rep.Cancelled {
+		t.Fatalf("%d imported, cancelled %v", rep.Imported, rep.Cancelled)
 	}
 }

@@ -189,7 +189,7 @@ func readFile(p string) ([]byte, error) {
 		return nil, friendlyFSError(err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readAll(f)
 	if err != nil {
 		return nil, friendlyFSError(err)
 	}
@@ -197,6 +197,31 @@ func readFile(p string) ([]byte, error) {
 		return nil, tooLarge(int64(len(data)))
 	}
 	return data, nil
+}
+
+// readAll reads up to MaxFileSize+1 bytes into a buffer of the file's own
+// size when it is known: growing one by doubling, as io.ReadAll does,
+// allocates about three times a large file's size.
+func readAll(f *os.File) ([]byte, error) {
+	size := 512
+	if info, err := f.Stat(); err == nil && info.Size() > 0 {
+		size = int(min(info.Size(), MaxFileSize)) + 1 // one more byte finds the end, or a file grown too large
+	}
+	buf := make([]byte, 0, size)
+	for len(buf) <= MaxFileSize {
+		if len(buf) == cap(buf) { // the file grew since Stat
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if errors.Is(err, io.EOF) {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return buf, nil
 }
 
 // friendlyFSError words file-system errors for a person.

@@ -29,8 +29,9 @@ func parsePlainText(text string) (Document, error) {
 	if title, body, ok := splitTitleFirst(text); ok {
 		return Document{Title: title, Body: body}, nil
 	}
-	body := normaliseParagraphs(text)
-	return Document{Title: DeriveTitle(body), Body: body}, nil
+	doc := Document{Body: normaliseParagraphs(text)}
+	deriveTitle(&doc)
+	return doc, nil
 }
 
 func parseSeed(date, rest string) (Document, error) {
@@ -38,7 +39,8 @@ func parseSeed(date, rest string) (Document, error) {
 	if body == "" {
 		return Document{}, fmt.Errorf("line 1 has a date but no article text follows it: %w", ErrEmpty)
 	}
-	doc := Document{Title: DeriveTitle(body), Body: body}
+	doc := Document{Body: body}
+	deriveTitle(&doc)
 	setDate(&doc, date)
 	return doc, nil
 }
@@ -65,24 +67,28 @@ func splitTitleFirst(text string) (title, body string, ok bool) {
 }
 
 // normaliseParagraphs trims every line and separates paragraphs by exactly
-// one blank line. Line breaks inside a paragraph are kept.
+// one blank line. Line breaks inside a paragraph are kept. It writes the
+// result in one pass: a large file is not split into lines first.
 func normaliseParagraphs(text string) string {
-	var paras []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			paras = append(paras, strings.Join(cur, "\n"))
-			cur = cur[:0]
-		}
-	}
-	for _, line := range strings.Split(text, "\n") {
+	var b strings.Builder
+	b.Grow(len(text))
+	blank := false // a blank line since the last line written
+	for rest := text; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		line = strings.TrimSpace(line)
-		if line == "" {
-			flush()
+		switch {
+		case line == "":
+			blank = true
 			continue
+		case b.Len() == 0:
+		case blank:
+			b.WriteString("\n\n")
+		default:
+			b.WriteByte('\n')
 		}
-		cur = append(cur, line)
+		b.WriteString(line)
+		blank = false
 	}
-	flush()
-	return strings.Join(paras, "\n\n")
+	return b.String()
 }

@@ -33,3 +33,6 @@ export function formatCount(n: number): string {
 export function plural(n: number, one: string, many = one + 's'): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/** Said of a title Folio made from the first sentence because the file gave none. */
+export const DERIVED_TITLE_HINT = 'The file has no title: this is its first sentence';

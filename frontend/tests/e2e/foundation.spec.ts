@@ -26,6 +26,30 @@ test('a seed-format article imported through the API shows in the list and opens
   expect(folio.remoteRequests).toEqual([]);
 });
 
+test('a title made from the first sentence is shown quieter than a file\'s own title', async ({ page, folio }) => {
+  await folio.call('ImportUploads', [upload(path.join(fixtures, 'seed-format.txt')), upload(path.join(fixtures, 'articles', 'mobile-sales.txt'))], {
+    folderTags: false,
+    tags: [],
+  });
+  await openApp(page, folio);
+  const derived = articleRows(page).filter({ hasText: 'Harbour authorities' }).locator('.title');
+  const own = articleRows(page).filter({ hasNotText: 'Harbour authorities' }).locator('.title');
+  await expect(derived).toHaveClass(/derived/);
+  await expect(own).not.toHaveClass(/derived/);
+  const color = (l: typeof derived) => l.evaluate((e) => getComputedStyle(e).color);
+  expect(await color(derived)).not.toBe(await color(own));
+
+  const title = page.getByTestId('reader-title');
+  const weight = () => title.evaluate((e) => getComputedStyle(e).fontWeight);
+  await own.click();
+  await expect(title).not.toHaveClass(/derived/);
+  const ownWeight = await weight();
+  await derived.click();
+  await expect(title).toHaveClass(/derived/);
+  await expect(title).toHaveAttribute('title', /no title/);
+  expect(Number(await weight())).toBeLessThan(Number(ownWeight));
+});
+
 test('importing the same file twice reports a duplicate', async ({ folio }) => {
   const file = path.join(fixtures, 'seed-format.txt');
   const first = await folio.call<{ imported: number }>('ImportUploads', [upload(file)], { folderTags: false, tags: [] });

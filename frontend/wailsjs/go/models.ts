@@ -272,6 +272,7 @@ export namespace db {
 	export class Article {
 	    id: number;
 	    title: string;
+	    titleDerived: boolean;
 	    byline: string;
 	    source: string;
 	    url: string;
@@ -295,6 +296,7 @@ export namespace db {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.title = source["title"];
+	        this.titleDerived = source["titleDerived"];
 	        this.byline = source["byline"];
 	        this.source = source["source"];
 	        this.url = source["url"];
@@ -332,6 +334,7 @@ export namespace db {
 	export class ArticleSummary {
 	    id: number;
 	    title: string;
+	    titleDerived: boolean;
 	    source: string;
 	    published: string;
 	    importedAt: string;
@@ -350,6 +353,7 @@ export namespace db {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.title = source["title"];
+	        this.titleDerived = source["titleDerived"];
 	        this.source = source["source"];
 	        this.published = source["published"];
 	        this.importedAt = source["importedAt"];
