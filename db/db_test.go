@@ -345,6 +345,16 @@ func TestMigrationMarksDerivedTitles(t *testing.T) {
 			t.Errorf("%q: derived = %v, want %v", a.Title, a.TitleDerived, want)
 		}
 	}
+	// The same file imported again from elsewhere, its title made the way
+	// this Folio makes titles, is the article already there.
+	out, err := s.ImportArticles(ctx, []db.NewArticle{{Title: "The ferry will run from Gozo to Malta on weekdays only",
+		TitleDerived: true, Body: "The ferry will run from Gozo to Malta on\nweekdays only. It starts in spring.", Path: "/elsewhere/ferry.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0].Status != db.StatusDuplicate || out[0].ID != derived {
+		t.Errorf("the same text again: %s, article %d; want a duplicate of %d", out[0].Status, out[0].ID, derived)
+	}
 }
 
 // New articles are inserted many to a statement; a batch must still end as

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"modernc.org/sqlite"
 )
 
 // NewArticle is an article read from a file, ready to be stored.
@@ -27,7 +30,7 @@ type NewArticle struct {
 	HTML         string // sanitized HTML or ""
 	Path         string // the file (or file#entry) it came from
 	Tags         []string
-	// Hash and Words, when Hash is set, are ContentHash(Title, Body) and
+	// Hash and Words, when Hash is set, are ArticleHash(Title, TitleDerived, Body) and
 	// WordCount(Body), worked out by the caller (on the parsing goroutines,
 	// off the single writer's path).
 	Hash  string
@@ -46,6 +49,26 @@ type ImportOutcome struct {
 	Status string
 	ID     int64  // the new, updated, or already stored article
 	Title  string // of that article
+}
+
+func init() {
+	// folio_content_hash(title, body) is ContentHash, for migrations.
+	sqlite.MustRegisterDeterministicScalarFunction("folio_content_hash", 2,
+		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+			title, _ := args[0].(string)
+			body, _ := args[1].(string)
+			return ContentHash(title, body), nil
+		})
+}
+
+// ArticleHash is an article's ContentHash. A title made from the body
+// (derived) is left out: it says nothing the body does not, and how titles
+// are made may change from one version of Folio to the next.
+func ArticleHash(title string, derived bool, body string) string {
+	if derived {
+		title = ""
+	}
+	return ContentHash(title, body)
 }
 
 // ContentHash identifies an article's text whatever its whitespace and case,
@@ -219,7 +242,7 @@ func (w *importWriter) store(ctx context.Context, batch []NewArticle, i int, out
 	a := batch[i]
 	hash := a.Hash
 	if hash == "" {
-		hash = ContentHash(a.Title, a.Body)
+		hash = ArticleHash(a.Title, a.TitleDerived, a.Body)
 	}
 	w.hashes = append(w.hashes, hash)
 	if _, ok := w.pendingHash[hash]; ok || a.Path != "" && w.pendingPath[a.Path] {

@@ -238,7 +238,7 @@ func parseSource(i int, src Source) (p parsed) {
 	// time: done here, on every core.
 	p.hashes, p.words = make([]string, len(p.docs)), make([]int, len(p.docs))
 	for j, d := range p.docs {
-		p.hashes[j], p.words[j] = db.ContentHash(d.Title, d.Body), db.WordCount(d.Body)
+		p.hashes[j], p.words[j] = db.ArticleHash(d.Title, d.TitleDerived, d.Body), db.WordCount(d.Body)
 	}
 	return p
 }
