@@ -74,6 +74,7 @@ bench: deps-test
 ## eval: search quality (MAP, P@10, nDCG@10 on Cranfield; known-item MRR on the BBC corpus) beside plain bm25 (see docs/relevance.md)
 eval: go.sum.ok
 	go test -run '^$$' -bench 'Relevance$$' -benchtime 1x -timeout 30m ./db/
+	go test -run '^$$' -bench 'NamesSample$$' -benchtime 1x ./db/names/
 
 ## bindings: regenerate frontend/wailsjs after changing the bound methods
 bindings:
