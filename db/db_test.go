@@ -58,6 +58,10 @@ func TestOpenSetsPragmasOnEveryConnection(t *testing.T) {
 }
 
 func TestMigrationsAreRecordedOnce(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(t.TempDir(), "library.db")
 	for i := 0; i < 2; i++ {
 		s, err := db.Open(context.Background(), path)
@@ -68,8 +72,9 @@ func TestMigrationsAreRecordedOnce(t *testing.T) {
 		if err := s.DB().QueryRow(`SELECT count(*), max(version) FROM schema_migrations`).Scan(&n, &max); err != nil {
 			t.Fatal(err)
 		}
-		if n != db.SchemaVersion() || max != db.SchemaVersion() {
-			t.Errorf("open %d: %d migrations recorded, newest %d; want %d", i+1, n, max, db.SchemaVersion())
+		// Numbers may have gaps while branches that hold the others are apart.
+		if n != len(files) || max != db.SchemaVersion() {
+			t.Errorf("open %d: %d migrations recorded, newest %d; want %d, newest %d", i+1, n, max, len(files), db.SchemaVersion())
 		}
 		if s.BackupPath != "" {
 			t.Errorf("open %d: a current library was backed up to %s", i+1, s.BackupPath)

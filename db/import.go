@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"folio/db/names"
 )
 
 // NewArticle is an article read from a file, ready to be stored.
@@ -22,6 +24,10 @@ type NewArticle struct {
 	HTML      string // sanitized HTML or ""
 	Path      string // the file (or file#entry) it came from
 	Tags      []string
+	// Names are the names in it, as FindNames finds them; nil to have
+	// them found while it is stored (an importer finds them beforehand,
+	// on all cores, so that the one writer does not wait for it).
+	Names []names.Name
 }
 
 // Import statuses.
@@ -80,7 +86,7 @@ func WordCount(text string) int {
 func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]ImportOutcome, error) {
 	out := make([]ImportOutcome, len(batch))
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		w, err := newImportWriter(ctx, tx, s.timestamp())
+		w, err := newImportWriter(ctx, tx, s.timestamp(), !s.oldSchema)
 		if err != nil {
 			return err
 		}
@@ -90,7 +96,7 @@ func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]Impor
 				return fmt.Errorf("store %q: %w", a.Path, err)
 			}
 		}
-		return nil
+		return w.names.close(ctx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
@@ -107,11 +113,12 @@ type importWriter struct {
 	insert    *sql.Stmt
 	untrash   *sql.Stmt
 	tags      *tagWriter
+	names     *nameWriter
 	reanchor  func(ctx context.Context, id int64, oldBody, newBody string) error
 	statement []*sql.Stmt
 }
 
-func newImportWriter(ctx context.Context, tx *sql.Tx, now string) (*importWriter, error) {
+func newImportWriter(ctx context.Context, tx *sql.Tx, now string, keepNames bool) (*importWriter, error) {
 	w := &importWriter{tx: tx, now: now}
 	var err error
 	prep := func(q string) *sql.Stmt {
@@ -133,6 +140,12 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, now string) (*importWriter
 		return nil, err
 	}
 	w.tags = newTagWriter(tx)
+	if keepNames {
+		if w.names, err = newNameWriter(ctx, tx); err != nil {
+			w.close()
+			return nil, err
+		}
+	}
 	w.reanchor = func(ctx context.Context, id int64, oldBody, newBody string) error {
 		return reanchorArticle(ctx, tx, id, oldBody, newBody, now)
 	}
@@ -179,7 +192,18 @@ func (w *importWriter) store(ctx context.Context, a NewArticle) (ImportOutcome, 
 	if o.ID, err = res.LastInsertId(); err != nil {
 		return o, err
 	}
+	if err := w.names.set(ctx, o.ID, namesOf(a)); err != nil {
+		return o, err
+	}
 	return o, w.tags.apply(ctx, o.ID, a.Tags)
+}
+
+// namesOf returns the names the caller found in the article, or finds them.
+func namesOf(a NewArticle) []names.Name {
+	if a.Names != nil {
+		return a.Names
+	}
+	return FindNames(a.Title, a.Body)
 }
 
 // updateEdited replaces the text of the article last imported from the same
@@ -207,6 +231,9 @@ func (w *importWriter) updateEdited(ctx context.Context, a NewArticle, hash stri
 		return ImportOutcome{}, false, err
 	}
 	if err := w.reanchor(ctx, id, body, a.Body); err != nil {
+		return ImportOutcome{}, false, err
+	}
+	if err := w.names.set(ctx, id, namesOf(a)); err != nil {
 		return ImportOutcome{}, false, err
 	}
 	return ImportOutcome{Status: StatusUpdated, ID: id, Title: a.Title}, true, w.tags.apply(ctx, id, a.Tags)

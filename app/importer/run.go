@@ -10,6 +10,7 @@ import (
 
 	"folio/app/export"
 	"folio/db"
+	"folio/db/names"
 )
 
 // Result statuses beyond the store's imported, duplicate and updated.
@@ -106,6 +107,7 @@ type parsed struct {
 	index       int
 	src         Source
 	docs        []Document
+	names       [][]names.Name // by doc, found here so that the writer does not wait for it
 	annotations []db.AnnotationRecord
 	err         error
 }
@@ -190,7 +192,18 @@ func parseSource(i int, src Source) (p parsed) {
 		}
 	}
 	p.docs, p.err = Parse(src.Path, data)
+	for _, d := range p.docs {
+		p.names = append(p.names, nonNil(db.FindNames(d.Title, d.Body)))
+	}
 	return p
+}
+
+// nonNil tells the store that names were looked for, even if none were found.
+func nonNil(found []names.Name) []names.Name {
+	if found == nil {
+		return []names.Name{}
+	}
+	return found
 }
 
 // runner is the single writer: it batches parsed files and stores them.
@@ -290,7 +303,11 @@ func (r *runner) batchArticles(files []parsed) ([]db.NewArticle, map[int]int) {
 		first[p.index] = len(batch)
 		for j, d := range p.docs {
 			if d.Problem == "" {
-				batch = append(batch, r.newArticle(p.src, d, j, len(p.docs)))
+				a := r.newArticle(p.src, d, j, len(p.docs))
+				if j < len(p.names) {
+					a.Names = p.names[j]
+				}
+				batch = append(batch, a)
 			}
 		}
 	}

@@ -174,3 +174,16 @@ func anyWord(words []string, list map[string]bool) bool {
 	}
 	return false
 }
+
+// Canonical returns the usual name for a spelling the recogniser folds
+// ("U.S." and "US" are "United States"), or the name as given.
+func Canonical(name string) string {
+	name = strings.Join(strings.Fields(name), " ")
+	w := strings.ReplaceAll(name, ".", "")
+	for alias, canon := range aliases {
+		if strings.EqualFold(alias, w) {
+			return canon
+		}
+	}
+	return name
+}

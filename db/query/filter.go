@@ -17,6 +17,12 @@ const (
 	Source Kind = "source"
 	// Date: the article's publication date is within [From, To).
 	Date Kind = "date"
+	// Person, Org and Place: a name of that kind found in the article is
+	// Value or has Value's words in it ("blair" finds "Tony Blair");
+	// Value is lower-cased with its white space folded.
+	Person Kind = "person"
+	Org    Kind = "org"
+	Place  Kind = "place"
 	// Is: Value is "unread", "read" or "starred".
 	Is Kind = "is"
 	// Has: Value is "notes" or "highlights".
@@ -48,6 +54,9 @@ func parseFilter(field, value string) (Filter, bool) {
 	case "source":
 		words := strings.Join(strings.Fields(v), " ")
 		return Filter{Kind: Source, Value: words}, searchable(words)
+	case "person", "org", "place":
+		words := strings.Join(strings.Fields(v), " ")
+		return Filter{Kind: Kind(field), Value: words}, words != ""
 	case "date", "after", "before":
 		from, to, ok := period(v)
 		switch field {
