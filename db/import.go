@@ -85,8 +85,10 @@ func WordCount(text string) int {
 // Either the whole batch is stored or none of it.
 func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]ImportOutcome, error) {
 	out := make([]ImportOutcome, len(batch))
+	var w *importWriter
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		w, err := newImportWriter(ctx, tx, s.timestamp(), !s.oldSchema)
+		var err error
+		w, err = newImportWriter(ctx, tx, s.timestamp(), s.nameIDs, !s.oldSchema)
 		if err != nil {
 			return err
 		}
@@ -101,6 +103,7 @@ func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]Impor
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
+	w.names.committed()
 	return out, nil
 }
 
@@ -118,7 +121,7 @@ type importWriter struct {
 	statement []*sql.Stmt
 }
 
-func newImportWriter(ctx context.Context, tx *sql.Tx, now string, keepNames bool) (*importWriter, error) {
+func newImportWriter(ctx context.Context, tx *sql.Tx, now string, ids *nameIDs, keepNames bool) (*importWriter, error) {
 	w := &importWriter{tx: tx, now: now}
 	var err error
 	prep := func(q string) *sql.Stmt {
@@ -141,10 +144,7 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, now string, keepNames bool
 	}
 	w.tags = newTagWriter(tx)
 	if keepNames {
-		if w.names, err = newNameWriter(ctx, tx); err != nil {
-			w.close()
-			return nil, err
-		}
+		w.names = newNameWriter(tx, ids)
 	}
 	w.reanchor = func(ctx context.Context, id int64, oldBody, newBody string) error {
 		return reanchorArticle(ctx, tx, id, oldBody, newBody, now)
@@ -192,9 +192,7 @@ func (w *importWriter) store(ctx context.Context, a NewArticle) (ImportOutcome, 
 	if o.ID, err = res.LastInsertId(); err != nil {
 		return o, err
 	}
-	if err := w.names.set(ctx, o.ID, namesOf(a)); err != nil {
-		return o, err
-	}
+	w.names.set(o.ID, namesOf(a), true)
 	return o, w.tags.apply(ctx, o.ID, a.Tags)
 }
 
@@ -233,9 +231,7 @@ func (w *importWriter) updateEdited(ctx context.Context, a NewArticle, hash stri
 	if err := w.reanchor(ctx, id, body, a.Body); err != nil {
 		return ImportOutcome{}, false, err
 	}
-	if err := w.names.set(ctx, id, namesOf(a)); err != nil {
-		return ImportOutcome{}, false, err
-	}
+	w.names.set(id, namesOf(a), false)
 	return ImportOutcome{Status: StatusUpdated, ID: id, Title: a.Title}, true, w.tags.apply(ctx, id, a.Tags)
 }
 

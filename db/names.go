@@ -202,6 +202,7 @@ func (s *Store) RenameName(ctx context.Context, id int64, newName string) (NameC
 		}
 		return remember(ctx, tx, kind, old, id)
 	})
+	s.nameIDs.forget()
 	if err != nil {
 		return NameCount{}, fmt.Errorf("rename name %d: %w", id, err)
 	}
@@ -234,6 +235,7 @@ func (s *Store) MergeNames(ctx context.Context, into int64, ids []int64) (NameCo
 		}
 		return nil
 	})
+	s.nameIDs.forget()
 	if err != nil {
 		return NameCount{}, fmt.Errorf("merge names: %w", err)
 	}

@@ -3,10 +3,11 @@ package db
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"folio/db/names"
 )
@@ -30,63 +31,179 @@ func FindNames(title, body string) []names.Name {
 }
 
 // nameWriter links articles to their names inside one transaction,
-// creating the names it meets for the first time.
+// creating the names it meets for the first time. It queues the names and
+// writes them all at the end, in a handful of statements: a write between
+// two articles would make FTS5 write its pending index to disk each time
+// (it does so at every statement savepoint), and one statement per name
+// costs more than finding the names.
 type nameWriter struct {
-	tx     *sql.Tx
-	ids    map[string]int64 // by kind and lower-cased name
-	link   *sql.Stmt
-	unlink *sql.Stmt
-	wrote  bool
+	tx    *sql.Tx
+	ids   *nameIDs
+	queue []queuedNames
+	added map[string]int64 // ids taken in this transaction: kept only if it commits
 }
 
-func newNameWriter(ctx context.Context, tx *sql.Tx) (*nameWriter, error) {
-	w := &nameWriter{tx: tx, ids: map[string]int64{}}
-	var err error
-	if w.link, err = tx.PrepareContext(ctx,
-		`INSERT OR IGNORE INTO article_names (article_id, name_id, positions) VALUES (?, ?, ?)`); err != nil {
-		return nil, err
-	}
-	if w.unlink, err = tx.PrepareContext(ctx, `DELETE FROM article_names WHERE article_id = ?`); err != nil {
-		w.link.Close()
-		return nil, err
-	}
-	return w, nil
+// queuedNames are an article's names waiting to be written.
+type queuedNames struct {
+	articleID int64
+	found     []names.Name
+	fresh     bool // a new article, which has no names yet
 }
 
-// close moves the names' generation when anything was written, so that
-// search reads them again. A nil writer (an old schema) does nothing.
+// nameIDs remembers the ids of names across imports, so that each import
+// does not look them up again. Renames and merges, which change what a
+// spelling stands for, forget them all.
+type nameIDs struct {
+	mu  sync.Mutex
+	ids map[string]int64 // by nameKey
+}
+
+func nameKey(kind names.Kind, name string) string {
+	return string(kind) + "\x00" + strings.ToLower(name)
+}
+
+func (c *nameIDs) get(key string) (int64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	id, ok := c.ids[key]
+	return id, ok
+}
+
+func (c *nameIDs) add(m map[string]int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ids == nil {
+		c.ids = map[string]int64{}
+	}
+	for k, v := range m {
+		c.ids[k] = v
+	}
+}
+
+func (c *nameIDs) forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ids = nil
+}
+
+func newNameWriter(tx *sql.Tx, ids *nameIDs) *nameWriter {
+	return &nameWriter{tx: tx, ids: ids, added: map[string]int64{}}
+}
+
+// set gives an article its names (replacing those it had) when the
+// writer closes. A nil writer (an old schema) does nothing.
+func (w *nameWriter) set(articleID int64, found []names.Name, fresh bool) {
+	if w != nil {
+		w.queue = append(w.queue, queuedNames{articleID, found, fresh})
+	}
+}
+
+// committed hands the ids taken in the transaction, which committed, to
+// the store's memory of them.
+func (w *nameWriter) committed() {
+	if w != nil {
+		w.ids.add(w.added)
+	}
+}
+
+// close writes the names queued and moves the names' generation, so that
+// search reads them again.
 func (w *nameWriter) close(ctx context.Context) error {
-	if w == nil {
+	if w == nil || len(w.queue) == 0 {
 		return nil
 	}
-	w.link.Close()
-	w.unlink.Close()
-	if !w.wrote {
-		return nil
+	if err := w.resolve(ctx); err != nil {
+		return fmt.Errorf("store names: %w", err)
+	}
+	var stale []int64
+	var links []any
+	for _, q := range w.queue {
+		if !q.fresh {
+			stale = append(stale, q.articleID)
+		}
+		for _, n := range q.found {
+			links = append(links, []any{q.articleID, w.added[nameKey(n.Kind, n.Name)], positions(n.Spans)})
+		}
+	}
+	if _, err := w.tx.ExecContext(ctx, `DELETE FROM article_names WHERE article_id IN (SELECT value FROM json_each(?))`,
+		jsonText(stale)); err != nil {
+		return fmt.Errorf("store names: %w", err)
+	}
+	if _, err := w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_names (article_id, name_id, positions)
+		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`, jsonText(links)); err != nil {
+		return fmt.Errorf("store names: %w", err)
 	}
 	_, err := w.tx.ExecContext(ctx, `UPDATE names_generation SET n = n + 1 WHERE id = 1`)
 	return err
 }
 
-// set replaces the names of an article.
-func (w *nameWriter) set(ctx context.Context, articleID int64, found []names.Name) error {
-	if w == nil {
+func jsonText(v any) string {
+	b, _ := json.Marshal(v) // ints and strings only: cannot fail
+	return string(b)
+}
+
+// resolve finds the id of every name queued, in w.added: from memory,
+// through a rename or merge recorded as an alias, or a name stored
+// already; the names still missing are created.
+func (w *nameWriter) resolve(ctx context.Context) error {
+	var missing [][2]string // kind, name
+	for _, q := range w.queue {
+		for _, n := range q.found {
+			key := nameKey(n.Kind, n.Name)
+			if _, ok := w.added[key]; ok {
+				continue
+			}
+			if id, ok := w.ids.get(key); ok {
+				w.added[key] = id
+				continue
+			}
+			w.added[key] = 0
+			missing = append(missing, [2]string{string(n.Kind), n.Name})
+		}
+	}
+	if len(missing) == 0 {
 		return nil
 	}
-	if _, err := w.unlink.ExecContext(ctx, articleID); err != nil {
-		return fmt.Errorf("names of article %d: %w", articleID, err)
+	if err := w.lookUp(ctx, missing); err != nil {
+		return err
 	}
-	w.wrote = true
-	for _, n := range found {
-		id, err := w.id(ctx, n.Kind, n.Name)
-		if err != nil {
-			return fmt.Errorf("name %q: %w", n.Name, err)
-		}
-		if _, err := w.link.ExecContext(ctx, articleID, id, positions(n.Spans)); err != nil {
-			return fmt.Errorf("name %q: %w", n.Name, err)
+	var create [][2]string
+	for _, m := range missing {
+		if w.added[nameKey(names.Kind(m[0]), m[1])] == 0 {
+			create = append(create, m)
 		}
 	}
-	return nil
+	if len(create) == 0 {
+		return nil
+	}
+	if _, err := w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO names (kind, name)
+		SELECT value ->> 0, value ->> 1 FROM json_each(?)`, jsonText(create)); err != nil {
+		return err
+	}
+	return w.lookUp(ctx, create)
+}
+
+// lookUp reads the ids of names, an alias first.
+func (w *nameWriter) lookUp(ctx context.Context, list [][2]string) error {
+	rows, err := w.tx.QueryContext(ctx, `SELECT j.value ->> 0, j.value ->> 1,
+			coalesce((SELECT name_id FROM name_aliases a WHERE a.kind = j.value ->> 0 AND a.alias = j.value ->> 1 COLLATE NOCASE),
+				(SELECT id FROM names n WHERE n.kind = j.value ->> 0 AND n.name = j.value ->> 1 COLLATE NOCASE), 0)
+		FROM json_each(?) j`, jsonText(list))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind, name string
+		var id int64
+		if err := rows.Scan(&kind, &name, &id); err != nil {
+			return err
+		}
+		if id != 0 {
+			w.added[nameKey(names.Kind(kind), name)] = id
+		}
+	}
+	return rows.Err()
 }
 
 func positions(spans []names.Span) string {
@@ -100,31 +217,6 @@ func positions(spans []names.Span) string {
 		b.WriteString(strconv.Itoa(sp.End))
 	}
 	return b.String()
-}
-
-// id returns the id of a name, following a rename or merge recorded as an
-// alias, and creating the name when it is new.
-func (w *nameWriter) id(ctx context.Context, kind names.Kind, name string) (int64, error) {
-	key := string(kind) + "\x00" + strings.ToLower(name)
-	if id, ok := w.ids[key]; ok {
-		return id, nil
-	}
-	var id int64
-	err := w.tx.QueryRowContext(ctx, `SELECT name_id FROM name_aliases WHERE kind = ? AND alias = ? COLLATE NOCASE
-		UNION ALL SELECT id FROM names WHERE kind = ? AND name = ? COLLATE NOCASE LIMIT 1`,
-		kind, name, kind, name).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		var res sql.Result
-		res, err = w.tx.ExecContext(ctx, `INSERT INTO names (name, kind) VALUES (?, ?)`, name, kind)
-		if err == nil {
-			id, err = res.LastInsertId()
-		}
-	}
-	if err != nil {
-		return 0, err
-	}
-	w.ids[key] = id
-	return id, nil
 }
 
 // backfillBatch is how many articles one step of FillNames reads: small
@@ -222,16 +314,11 @@ func (s *Store) fillNamesBatch(ctx context.Context) (more bool, err error) {
 	if len(batch) == backfillBatch {
 		last = batch[len(batch)-1].id
 	}
+	var w *nameWriter
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
-		w, err := newNameWriter(ctx, tx)
-		if err != nil {
-			return err
-		}
+		w = newNameWriter(tx, s.nameIDs)
 		for i, a := range batch {
-			if err := w.set(ctx, a.id, found[i]); err != nil {
-				w.close(ctx)
-				return err
-			}
+			w.set(a.id, found[i], false)
 		}
 		if err := w.close(ctx); err != nil {
 			return err
@@ -240,5 +327,8 @@ func (s *Store) fillNamesBatch(ctx context.Context) (more bool, err error) {
 		_, err = tx.ExecContext(ctx, `UPDATE names_backfill SET next_id = max(next_id, ?) WHERE id = 1`, last+1)
 		return err
 	})
+	if err == nil {
+		w.committed()
+	}
 	return last < end, err
 }

@@ -41,9 +41,16 @@ var placePreps = set(`in near from across outside throughout`)
 
 // mentions finds the capitalised sequences of the text that may be names.
 func mentions(text string, toks []token) []mention {
+	// The words that start a sentence, and which of them the text also
+	// writes in lower case.
 	lower := map[string]bool{}
 	for _, t := range toks {
-		if !capitalised(t.text) {
+		if t.sentenceStart && capitalised(t.text) {
+			lower[strings.ToLower(t.text)] = false
+		}
+	}
+	for _, t := range toks {
+		if seen, ok := lower[t.text]; ok && !seen {
 			lower[t.text] = true
 		}
 	}

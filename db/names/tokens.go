@@ -25,7 +25,7 @@ type token struct {
 // question or exclamation mark, colon, a blank line or a quotation mark
 // starts a new sentence.
 func tokenize(text string) []token {
-	var out []token
+	out := make([]token, 0, len(text)/6)
 	start := true
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
