@@ -62,6 +62,10 @@ export function GetArticle(arg1) {
   return window['go']['app']['App']['GetArticle'](arg1);
 }
 
+export function HideName(arg1, arg2) {
+  return window['go']['app']['App']['HideName'](arg1, arg2);
+}
+
 export function ImportPaths(arg1, arg2) {
   return window['go']['app']['App']['ImportPaths'](arg1, arg2);
 }
@@ -82,6 +86,10 @@ export function ListArticles(arg1) {
   return window['go']['app']['App']['ListArticles'](arg1);
 }
 
+export function ListNames(arg1, arg2, arg3) {
+  return window['go']['app']['App']['ListNames'](arg1, arg2, arg3);
+}
+
 export function ListTags() {
   return window['go']['app']['App']['ListTags']();
 }
@@ -90,12 +98,28 @@ export function MatchRanges(arg1, arg2) {
   return window['go']['app']['App']['MatchRanges'](arg1, arg2);
 }
 
+export function MergeNames(arg1, arg2) {
+  return window['go']['app']['App']['MergeNames'](arg1, arg2);
+}
+
 export function MonthGroups(arg1, arg2) {
   return window['go']['app']['App']['MonthGroups'](arg1, arg2);
 }
 
+export function NameDetail(arg1) {
+  return window['go']['app']['App']['NameDetail'](arg1);
+}
+
+export function NamesProgress() {
+  return window['go']['app']['App']['NamesProgress']();
+}
+
 export function RemoveTags(arg1, arg2) {
   return window['go']['app']['App']['RemoveTags'](arg1, arg2);
+}
+
+export function RenameName(arg1, arg2) {
+  return window['go']['app']['App']['RenameName'](arg1, arg2);
 }
 
 export function RenameSavedSearch(arg1, arg2) {
