@@ -2,7 +2,10 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -10,15 +13,22 @@ import (
 )
 
 // nameIndex is every article's names in memory, for the person:, org: and
-// place: filters and the facets, like searchMeta for tags. It is read
-// again when the names' generation moves (an import, a rename).
+// place: filters and the facets, like searchMeta for tags. It is never
+// changed once built: an import makes a new one from it and the names of
+// the new articles alone; any other change to names reads them all again.
 type nameIndex struct {
-	generation int64
+	generation nameGeneration
+	maxArticle int64 // the highest article id when it was read
+	maxName    int64 // the highest name id when it was read
 	names      []nameMeta
-	articles   [][]int32 // by name index: the articles that name it
-	start      []int32   // by article id: its names are list[start[id]:start[id+1]]
-	list       []int32   // name indexes
+	articles   [][]int32 // by name index: the articles that name it, ascending
+	byID       map[int64]int32
+	start      []int32 // by article id: its names are list[start[id]:start[id+1]]
+	list       []int32 // name indexes
 }
+
+// nameGeneration is the pair of counters kept by migration 011.
+type nameGeneration struct{ n, rewritten int64 }
 
 type nameMeta struct {
 	id     int64
@@ -40,16 +50,20 @@ func (s *Store) nameIndex(ctx context.Context) (*nameIndex, error) {
 	if s.oldSchema {
 		return &nameIndex{}, nil
 	}
-	var gen int64
-	if err := s.db.QueryRowContext(ctx, `SELECT n FROM names_generation WHERE id = 1`).Scan(&gen); err != nil {
+	var g nameGeneration
+	if err := s.db.QueryRowContext(ctx, `SELECT n, rewritten FROM names_generation WHERE id = 1`).Scan(&g.n, &g.rewritten); err != nil {
 		return nil, fmt.Errorf("read the names: %w", err)
 	}
 	s.names.mu.Lock()
 	defer s.names.mu.Unlock()
-	if s.names.idx != nil && s.names.idx.generation == gen {
-		return s.names.idx, nil
+	prev := s.names.idx
+	if prev != nil && prev.generation == g {
+		return prev, nil
 	}
-	idx, err := s.loadNameIndex(ctx)
+	if prev != nil && prev.generation.rewritten != g.rewritten {
+		prev = nil // not only new articles: read everything
+	}
+	idx, err := s.loadNameIndex(ctx, prev)
 	if err != nil {
 		return nil, fmt.Errorf("read the names: %w", err)
 	}
@@ -57,62 +71,124 @@ func (s *Store) nameIndex(ctx context.Context) (*nameIndex, error) {
 	return idx, nil
 }
 
-// loadNameIndex reads the names in one read transaction, the articles of
-// each packed by group_concat so that one row per name crosses into Go.
-func (s *Store) loadNameIndex(ctx context.Context) (*nameIndex, error) {
+// loadNameIndex reads the names in one read transaction: all of them, or,
+// given the index before an import, the names new since and the names of
+// the articles imported since. The articles of each name come packed by
+// group_concat, so that one row per name crosses into Go.
+func (s *Store) loadNameIndex(ctx context.Context, prev *nameIndex) (*nameIndex, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	idx := &nameIndex{}
-	if err := tx.QueryRowContext(ctx, `SELECT n FROM names_generation WHERE id = 1`).Scan(&idx.generation); err != nil {
-		return nil, err
-	}
-	var maxID int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&maxID); err != nil {
-		return nil, err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT n.id, n.name, n.kind, n.hidden, coalesce(group_concat(a.article_id, ' '), '')
-		FROM names n LEFT JOIN article_names a ON a.name_id = n.id GROUP BY n.id`)
+	idx := &nameIndex{byID: map[int64]int32{}}
+	err = tx.QueryRowContext(ctx, `SELECT n, rewritten, (SELECT coalesce(max(id), 0) FROM articles),
+		(SELECT coalesce(max(id), 0) FROM names) FROM names_generation WHERE id = 1`).Scan(
+		&idx.generation.n, &idx.generation.rewritten, &idx.maxArticle, &idx.maxName)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	counts := make([]int32, maxID+2)
-	for rows.Next() {
-		var n nameMeta
-		var kind, packed string
-		if err := rows.Scan(&n.id, &n.name, &kind, &n.hidden, &packed); err != nil {
-			return nil, err
-		}
-		n.kind, n.key = names.Kind(kind), strings.ToLower(n.name)
-		var ids []int32
-		for _, id := range intFields(packed) {
-			if id > 0 && id <= maxID {
-				ids = append(ids, int32(id))
-				counts[id+1]++
-			}
-		}
-		idx.names = append(idx.names, n)
-		idx.articles = append(idx.articles, ids)
+	if prev != nil && (prev.generation.rewritten != idx.generation.rewritten || prev.maxArticle > idx.maxArticle) {
+		prev = nil // changed meanwhile
 	}
-	if err := rows.Err(); err != nil {
+	var since, sinceName int64
+	if prev != nil {
+		since, sinceName = prev.maxArticle, prev.maxName
+		idx.names = append(idx.names, prev.names...)
+		idx.articles = append(idx.articles, prev.articles...)
+		maps.Copy(idx.byID, prev.byID)
+	}
+	if err := idx.readNames(ctx, tx, sinceName); err != nil {
 		return nil, err
 	}
-	for i := 1; i < len(counts); i++ {
-		counts[i] += counts[i-1]
+	if err := idx.readLinks(ctx, tx, since); err != nil {
+		return nil, err
 	}
-	idx.start = counts
-	idx.list = make([]int32, counts[len(counts)-1])
-	next := append([]int32(nil), counts[:maxID+1]...)
-	for n, ids := range idx.articles {
-		for _, id := range ids {
-			idx.list[next[id]] = int32(n)
-			next[id]++
+	idx.place(prev)
+	return idx, nil
+}
+
+// readNames reads the names with ids above since.
+func (idx *nameIndex) readNames(ctx context.Context, tx *sql.Tx, since int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, kind, hidden FROM names WHERE id > ? ORDER BY id`, since)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n nameMeta
+		var kind string
+		if err := rows.Scan(&n.id, &n.name, &kind, &n.hidden); err != nil {
+			return err
+		}
+		n.kind, n.key = names.Kind(kind), strings.ToLower(n.name)
+		idx.byID[n.id] = int32(len(idx.names))
+		idx.names = append(idx.names, n)
+		idx.articles = append(idx.articles, nil)
+	}
+	return rows.Err()
+}
+
+// readLinks adds the articles above since to the lists of the names they
+// name.
+func (idx *nameIndex) readLinks(ctx context.Context, tx *sql.Tx, since int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT name_id, group_concat(article_id, ' ') FROM
+		(SELECT name_id, article_id FROM article_names WHERE article_id > ? ORDER BY name_id, article_id)
+		GROUP BY name_id`, since)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var nameID int64
+		var packed string
+		if err := rows.Scan(&nameID, &packed); err != nil {
+			return err
+		}
+		n, ok := idx.byID[nameID]
+		if !ok {
+			continue
+		}
+		// A fresh slice: the previous index may share the old one.
+		ids := slices.Clip(idx.articles[n])
+		for _, id := range intFields(packed) {
+			if id > since && id <= idx.maxArticle {
+				ids = append(ids, int32(id))
+			}
+		}
+		idx.articles[n] = ids
+	}
+	return rows.Err()
+}
+
+// place builds the by-article lists: the previous index's as they were,
+// then the new articles', which all have higher ids.
+func (idx *nameIndex) place(prev *nameIndex) {
+	var since int64
+	var oldList []int32
+	start := make([]int32, idx.maxArticle+2)
+	if prev != nil {
+		since, oldList = prev.maxArticle, prev.list
+		copy(start, prev.start)
+	}
+	count := make([]int32, idx.maxArticle+2) // count[id+1]: names of the new article id
+	for _, ids := range idx.articles {
+		for j := len(ids) - 1; j >= 0 && int64(ids[j]) > since; j-- {
+			count[ids[j]+1]++
 		}
 	}
-	return idx, nil
+	for i := since + 2; i < int64(len(start)); i++ {
+		start[i] = start[i-1] + count[i]
+	}
+	idx.start = start
+	idx.list = append(slices.Clip(oldList), make([]int32, int(start[len(start)-1])-len(oldList))...)
+	next := append([]int32(nil), start[:idx.maxArticle+1]...)
+	for n, ids := range idx.articles {
+		for j := len(ids) - 1; j >= 0 && int64(ids[j]) > since; j-- {
+			idx.list[next[ids[j]]] = int32(n)
+			next[ids[j]]++
+		}
+	}
 }
 
 // matches reports whether a name answers a filter's value: the same name,

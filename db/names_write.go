@@ -133,7 +133,12 @@ func (w *nameWriter) close(ctx context.Context) error {
 		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`, jsonText(links)); err != nil {
 		return fmt.Errorf("store names: %w", err)
 	}
-	_, err := w.tx.ExecContext(ctx, `UPDATE names_generation SET n = n + 1 WHERE id = 1`)
+	// Only new articles' names: search reads them on their own.
+	rewritten := 0
+	if len(stale) > 0 {
+		rewritten = 1
+	}
+	_, err := w.tx.ExecContext(ctx, `UPDATE names_generation SET n = n + 1, rewritten = rewritten + ? WHERE id = 1`, rewritten)
 	return err
 }
 

@@ -39,24 +39,28 @@ CREATE TABLE names_backfill (
 );
 INSERT INTO names_backfill (id, next_id, end_id) SELECT 1, 1, coalesce(max(id), 0) FROM articles;
 
--- Search keeps the names of every article in memory; this counter tells
--- it when that copy is stale. The writers of article_names move it once
--- per transaction rather than a trigger once per row.
+-- Search keeps the names of every article in memory; these counters tell
+-- it when that copy is stale: n moves on any change, rewritten on any but
+-- the names of newly imported articles, which it can read on their own.
+-- The writers of article_names move them once per transaction rather
+-- than a trigger once per row.
 CREATE TABLE names_generation (
 	id INTEGER PRIMARY KEY CHECK (id = 1),
-	n INTEGER NOT NULL
+	n INTEGER NOT NULL,
+	rewritten INTEGER NOT NULL
 );
-INSERT INTO names_generation (id, n) VALUES (1, 0);
+INSERT INTO names_generation (id, n, rewritten) VALUES (1, 0, 0);
 
-CREATE TRIGGER names_generation_insert AFTER INSERT ON names BEGIN
-	UPDATE names_generation SET n = n + 1 WHERE id = 1;
-END;
 CREATE TRIGGER names_generation_update AFTER UPDATE ON names BEGIN
-	UPDATE names_generation SET n = n + 1 WHERE id = 1;
+	UPDATE names_generation SET n = n + 1, rewritten = rewritten + 1 WHERE id = 1;
 END;
 CREATE TRIGGER names_generation_delete AFTER DELETE ON names BEGIN
-	UPDATE names_generation SET n = n + 1 WHERE id = 1;
+	UPDATE names_generation SET n = n + 1, rewritten = rewritten + 1 WHERE id = 1;
+END;
+-- An article's id may be taken again once it is gone: read everything then.
+CREATE TRIGGER names_generation_article_delete AFTER DELETE ON articles BEGIN
+	UPDATE names_generation SET n = n + 1, rewritten = rewritten + 1 WHERE id = 1;
 END;
 CREATE TRIGGER names_generation_link_delete AFTER DELETE ON article_names BEGIN
-	UPDATE names_generation SET n = n + 1 WHERE id = 1;
+	UPDATE names_generation SET n = n + 1, rewritten = rewritten + 1 WHERE id = 1;
 END;
