@@ -131,6 +131,10 @@ Gen Colonel Col Captain Capt Lieutenant Sergeant Sgt Admiral Commander Inspector
 Justice Baroness Baron Earl Duke Duchess Mayor Chairman Minister Secretary Prime Attorney
 `)
 
+// nobleTitles name a person with "of": the Prince of Wales, the Duke of
+// Edinburgh, the Archbishop of Canterbury.
+var nobleTitles = set(`Prince Princess Duke Duchess Earl Countess Baron Baroness Lord Lady King Queen Archbishop Bishop`)
+
 // roles are lower-case words that introduce a person: "analyst Howard Archer".
 var roles = set(`
 actor actress director producer writer author novelist novelists poet singer star stars comedian
@@ -208,6 +212,7 @@ January February March April May June July August September October November Dec
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 Mon Tue Wed Thu Fri Sat Sun Internet Web Net Christmas Easter BST GMT PM AM TV DVD CD PC PCs
 Mr Mrs Ms Dr Sir Lord Lady St Jr Jnr Snr Sr
+GDP GNP SMS CEO CFO ID IT IQ HIV AIDS OK UFO VAT
 `)
 
 // connectors may join the words of one name: "Bank of England".

@@ -81,7 +81,7 @@ func runEnd(toks []token, i int) int {
 			continue
 		}
 		if next+1 < len(toks) && joins(toks[i:j+1], toks[next].text) && !toks[next].breakAfter &&
-			capitalised(toks[next+1].text) && !stopwords[toks[next+1].text] {
+			capitalised(toks[next+1].text) && (toks[next].text == "&" || !stopwords[toks[next+1].text]) {
 			j = next + 1
 			continue
 		}
@@ -96,7 +96,7 @@ func runEnd(toks []token, i int) int {
 func joins(run []token, w string) bool {
 	named, joined := false, false
 	for _, t := range run {
-		named = named || orgWords[t.text] || placeWords[t.text]
+		named = named || orgWords[t.text] || placeWords[t.text] || nobleTitles[t.text] // Prince of Wales
 		joined = joined || t.text == "of" || t.text == "for"
 	}
 	switch w {
@@ -104,6 +104,8 @@ func joins(run []token, w string) bool {
 		return named
 	case "and":
 		return named && joined
+	case "&":
+		return true
 	}
 	return connectors[w]
 }
@@ -115,7 +117,7 @@ func split(text string, toks []token, lower map[string]bool, i, j int) []mention
 	var out []mention
 	hon := false
 	for k := i; k <= j; k++ {
-		if !honorifics[toks[k].text] || k == j || stopwords[toks[k+1].text] {
+		if !honorifics[toks[k].text] || k == j || stopwords[toks[k+1].text] || !capitalised(toks[k+1].text) {
 			continue
 		}
 		if k > i {
@@ -134,8 +136,16 @@ func split(text string, toks []token, lower map[string]bool, i, j int) []mention
 // writes in lower case: one of them that starts a sentence is no name.
 func trimmed(text string, toks []token, lower map[string]bool, i, j int, hon bool) []mention {
 	hasOrgWord := false
+	var whole []string
 	for k := i; k <= j; k++ {
-		hasOrgWord = hasOrgWord || orgWords[toks[k].text]
+		hasOrgWord = hasOrgWord || orgWords[toks[k].text] || toks[k].text == "&"
+		whole = append(whole, toks[k].text)
+	}
+	if known := strings.Join(whole, " "); places[known] || organisations[known] || aliases[known] != "" {
+		return []mention{newMention(text, toks, i, j, hon)} // "New York", not "York"
+	}
+	if i < j && nobleTitles[toks[i].text] && toks[i+1].text == "of" {
+		return []mention{newMention(text, toks, i, j, true)} // Prince of Wales
 	}
 	for i <= j && (notName(toks[i].text) && !(firstNames[toks[i].text] && i < j) ||
 		(demonyms[toks[i].text] && !hasOrgWord) || connectors[toks[i].text]) {
@@ -145,12 +155,17 @@ func trimmed(text string, toks []token, lower map[string]bool, i, j int, hon boo
 	if i <= j && toks[i].sentenceStart && lower[strings.ToLower(toks[i].text)] {
 		i++
 	}
-	for j >= i && (notName(toks[j].text) || connectors[toks[j].text] || demonyms[toks[j].text]) {
+	for j >= i && (notName(toks[j].text) || connectors[toks[j].text] || demonyms[toks[j].text]) && (j == i || toks[j-1].text != "&") {
 		j--
 	}
 	if i > j || (i == j && len([]rune(toks[i].text)) < 2) {
 		return nil
 	}
+	return []mention{newMention(text, toks, i, j, hon)}
+}
+
+// newMention makes a mention of toks[i..j].
+func newMention(text string, toks []token, i, j int, hon bool) mention {
 	m := mention{start: toks[i].start, end: toks[j].end}
 	for k := i; k <= j; k++ {
 		m.words = append(m.words, normalWord(toks[k].text))
@@ -160,7 +175,7 @@ func trimmed(text string, toks []token, lower map[string]bool, i, j int, hon boo
 	}
 	m.evidence = context(text, toks, i, j)
 	m.honorific = m.honorific || hon
-	return []mention{m}
+	return m
 }
 
 // notName reports whether a capitalised word is never a name on its own.

@@ -132,7 +132,7 @@ func (g *group) kind() (Kind, bool) {
 		return Place, true
 	case events[last] || g.initial && len(w) == 1 || len(w) == 1 && orgWords[last]:
 		return "", false // an award; a word that starts a sentence; "the Committee"
-	case anyWord(w, orgWords) || orgPrefixes[w[0]] && len(w) > 1 || len(w) > 1 && acronym(last):
+	case anyWord(w, orgWords) || orgPrefixes[w[0]] && len(w) > 1 || len(w) > 1 && acronym(last) || slices.Contains(w, "&"):
 		return Org, true
 	case g.defined || webAddress(g.key):
 		return Org, true // "Hewlett Packard (HP)", "Amazon.com"

@@ -89,3 +89,21 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestFindKeepsWholeNames(t *testing.T) {
+	text := "Advisers from Ernst & Young met King Edward III and the Prince of Wales in New York, where GDP grew."
+	got := map[string]Kind{}
+	for _, n := range Find(text) {
+		got[n.Name] = n.Kind
+	}
+	for name, kind := range map[string]Kind{"Ernst & Young": Org, "Edward III": Person, "New York": Place} {
+		if got[name] != kind {
+			t.Errorf("%s: kind %q, want %q (found %v)", name, got[name], kind, got)
+		}
+	}
+	for _, not := range []string{"York", "Wales", "GDP", "Young"} {
+		if _, ok := got[not]; ok {
+			t.Errorf("%q taken for a name (found %v)", not, got)
+		}
+	}
+}

@@ -29,6 +29,12 @@ func tokenize(text string) []token {
 	start := true
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '&' && i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ' {
+			// "Ernst & Young": a word of the name, not punctuation.
+			out = append(out, token{text: "&", start: i, end: i + 1})
+			i++
+			continue
+		}
 		if !isWordRune(r) {
 			if len(out) > 0 && !unicode.IsSpace(r) {
 				out[len(out)-1].breakAfter = true
@@ -152,6 +158,9 @@ func acronym(w string) bool {
 		return false
 	}
 	w = strings.TrimSuffix(w, "s") // AAAs, MEPs
+	if romanNumeral(w) || stopwords[w] {
+		return false // Edward III; GDP
+	}
 	lower := 0
 	for _, r := range w {
 		if unicode.IsDigit(r) {
@@ -162,4 +171,10 @@ func acronym(w string) bool {
 		}
 	}
 	return lower == 0 || (lower == 1 && strings.Contains(w[1:], "o") && len(w) >= 3)
+}
+
+// romanNumeral reports whether a word is a Roman numeral: the III of
+// Edward III.
+func romanNumeral(w string) bool {
+	return strings.Trim(w, "IVX") == "" && w != ""
 }
