@@ -216,3 +216,27 @@ func TestFillNamesForAnOlderLibrary(t *testing.T) {
 		t.Errorf("after filling twice: %+v", list)
 	}
 }
+
+func TestNameLexiconRemembersPeople(t *testing.T) {
+	s := dbtest.Open(t)
+	ctx := context.Background()
+	importOne(t, s, db.NewArticle{Title: "Cross country", Body: "The athlete Tirunesh Dibaba won in Edinburgh."})
+	importOne(t, s, db.NewArticle{Title: "Indoors", Body: "Ethiopian runner Tirunesh Dibaba, 19, set a record."})
+	plain := "Tirunesh Dibaba beat the field again."
+	for _, n := range db.FindNames("Race", plain) {
+		if n.Name == "Tirunesh Dibaba" {
+			t.Fatalf("found from the article alone (%s): nothing to test", n.Kind)
+		}
+	}
+	lex, err := s.NameLexicon(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, n := range db.FindNamesWith("Race", plain, lex) {
+		found = found || (n.Name == "Tirunesh Dibaba" && n.Kind == "person")
+	}
+	if !found {
+		t.Error("the library's people did not help find Tirunesh Dibaba")
+	}
+}

@@ -14,9 +14,13 @@ import (
 
 // FindNames finds the names in an article as it will be stored: title and
 // body read together, the positions kept those in the body.
-func FindNames(title, body string) []names.Name {
+func FindNames(title, body string) []names.Name { return FindNamesWith(title, body, nil) }
+
+// FindNamesWith is FindNames with what the library knows about people
+// (Store.NameLexicon); lex may be nil.
+func FindNamesWith(title, body string, lex *names.Lexicon) []names.Name {
 	const gap = "\n\n"
-	found := names.Find(title + gap + body)
+	found := names.FindWith(title+gap+body, lex)
 	offset := len(title) + len(gap)
 	for i := range found {
 		var spans []names.Span
@@ -258,8 +262,12 @@ func (s *Store) NamesProgress(ctx context.Context) (NamesProgress, error) {
 // when not nil, is called after each batch. It returns when every article
 // has its names or ctx is done.
 func (s *Store) FillNames(ctx context.Context, progress func(NamesProgress)) error {
+	lex, err := s.NameLexicon(ctx)
+	if err != nil {
+		return fmt.Errorf("find names: %w", err)
+	}
 	for {
-		more, err := s.fillNamesBatch(ctx)
+		more, err := s.fillNamesBatch(ctx, lex)
 		if err != nil {
 			return fmt.Errorf("find names: %w", err)
 		}
@@ -281,7 +289,7 @@ func (s *Store) FillNames(ctx context.Context, progress func(NamesProgress)) err
 
 // fillNamesBatch finds the names of the next batch; more is false when
 // there is nothing left.
-func (s *Store) fillNamesBatch(ctx context.Context) (more bool, err error) {
+func (s *Store) fillNamesBatch(ctx context.Context, lex *names.Lexicon) (more bool, err error) {
 	type article struct {
 		id          int64
 		title, body string
@@ -313,7 +321,7 @@ func (s *Store) fillNamesBatch(ctx context.Context) (more bool, err error) {
 	}
 	found := make([][]names.Name, len(batch))
 	for i, a := range batch { // outside the transaction: the lock is held only to write
-		found[i] = FindNames(a.title, a.body)
+		found[i] = FindNamesWith(a.title, a.body, lex)
 	}
 	last := end
 	if len(batch) == backfillBatch {

@@ -84,6 +84,8 @@ type Store interface {
 	ImportAnnotations(ctx context.Context, records []db.AnnotationRecord) (db.AnnotationImportReport, error)
 	BeforeImport(ctx context.Context, files int) error
 	AfterImport(ctx context.Context, added int) error
+	// NameLexicon is what the library knows about people, to find names by.
+	NameLexicon(ctx context.Context) (*names.Lexicon, error)
 }
 
 // Options tune an import.
@@ -124,8 +126,10 @@ func Run(ctx context.Context, store Store, sources []Source, opts Options) Repor
 		results: make([][]Result, len(sources))}
 	// Index upkeep only costs speed, so its failing fails no file.
 	store.BeforeImport(ctx, len(sources))
+	// Without it, names are found from each article alone.
+	lex, _ := store.NameLexicon(ctx)
 	in := make(chan parsed, opts.Workers*4)
-	go parseAll(ctx, sources, opts.Workers, in)
+	go parseAll(ctx, sources, opts.Workers, lex, in)
 	r.consume(ctx, in)
 	store.AfterImport(context.WithoutCancel(ctx), r.counts.Imported+r.counts.Updated)
 	return r.report(time.Since(start))
@@ -142,7 +146,7 @@ func withDefaults(o Options) Options {
 }
 
 // parseAll parses sources on several goroutines, in any order, and closes out.
-func parseAll(ctx context.Context, sources []Source, workers int, out chan<- parsed) {
+func parseAll(ctx context.Context, sources []Source, workers int, lex *names.Lexicon, out chan<- parsed) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -150,7 +154,7 @@ func parseAll(ctx context.Context, sources []Source, workers int, out chan<- par
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out <- parseSource(i, sources[i])
+				out <- parseSource(i, sources[i], lex)
 			}
 		}()
 	}
@@ -168,7 +172,7 @@ func parseAll(ctx context.Context, sources []Source, workers int, out chan<- par
 	close(out)
 }
 
-func parseSource(i int, src Source) (p parsed) {
+func parseSource(i int, src Source, lex *names.Lexicon) (p parsed) {
 	p = parsed{index: i, src: src}
 	if src.Err != nil || src.Skip != "" {
 		return p
@@ -193,14 +197,14 @@ func parseSource(i int, src Source) (p parsed) {
 	}
 	p.docs, p.err = Parse(src.Path, data)
 	for _, d := range p.docs {
-		p.names = append(p.names, nonNil(findNames(d.Title, d.Body)))
+		p.names = append(p.names, nonNil(findNames(d.Title, d.Body, lex)))
 	}
 	return p
 }
 
-// findNames is db.FindNames; the import benchmark swaps it to measure what
-// finding and storing names costs.
-var findNames = db.FindNames
+// findNames is db.FindNamesWith; the import benchmark swaps it to measure
+// what finding and storing names costs.
+var findNames = db.FindNamesWith
 
 // nonNil tells the store that names were looked for, even if none were found.
 func nonNil(found []names.Name) []names.Name {
