@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"folio/db/names"
@@ -112,15 +114,20 @@ func (idx *nameIndex) counts(set bitset, keep func(nameMeta) bool) []NameCount {
 // NameDetail is one name with its articles and the names found beside it.
 type NameDetail struct {
 	Name     NameCount        `json:"name"`
-	Articles []ArticleSummary `json:"articles"` // newest first, undated last
+	Years    []FacetCount     `json:"years"`    // its articles by year of publication, oldest first; "no date" last
+	Articles []ArticleSummary `json:"articles"` // the newest nameDetailArticles, undated last
 	Related  []NameCount      `json:"related"`  // the names most often in the same articles, with how many
 }
 
-// relatedLimit is how many names NameDetail lists beside one.
-const relatedLimit = 15
+// relatedLimit is how many names NameDetail lists beside one;
+// nameDetailArticles how many of its articles.
+const (
+	relatedLimit       = 15
+	nameDetailArticles = 200
+)
 
-// NameDetail returns a name, the live articles that name it, and the
-// names that occur most often with it.
+// NameDetail returns a name, its live articles (how many a year, and the
+// newest of them), and the names that occur most often with it.
 func (s *Store) NameDetail(ctx context.Context, id int64) (NameDetail, error) {
 	idx, err := s.nameIndex(ctx)
 	if err != nil {
@@ -130,42 +137,68 @@ func (s *Store) NameDetail(ctx context.Context, id int64) (NameDetail, error) {
 	if i < 0 {
 		return NameDetail{}, fmt.Errorf("name %d: %w", id, ErrNotFound)
 	}
-	all, err := s.articleSet(ctx, "")
+	m, err := s.searchMeta(ctx)
 	if err != nil {
 		return NameDetail{}, err
 	}
-	set := newBitset(int64(len(all))*64 - 1)
+	set := newBitset(m.maxID)
 	var ids []int64
 	for _, a := range idx.articles[i] {
-		if all.has(int64(a)) {
-			set.set(int64(a))
-			ids = append(ids, int64(a))
+		if id := int64(a); id <= m.maxID && m.flags[id]&flagLive != 0 {
+			set.set(id)
+			ids = append(ids, id)
 		}
 	}
 	n := idx.names[i]
 	d := NameDetail{Name: NameCount{ID: n.id, Name: n.name, Kind: string(n.kind), Count: len(ids), Hidden: n.hidden}}
 	d.Related = idx.counts(set, func(o nameMeta) bool { return o.id != id && !o.hidden })
 	d.Related = d.Related[:min(len(d.Related), relatedLimit)]
+	d.Years = yearCounts(m, ids)
+	// Newest first, undated last.
+	slices.SortFunc(ids, func(a, b int64) int {
+		pa, pb := m.published[a], m.published[b]
+		switch {
+		case pa == pb:
+			return int(b - a)
+		case pa == 0:
+			return 1
+		case pb == 0:
+			return -1
+		}
+		return int(pb - pa)
+	})
+	ids = ids[:min(len(ids), nameDetailArticles)]
 	byID, err := s.summariesByID(ctx, ids)
 	if err != nil {
 		return NameDetail{}, err
 	}
 	d.Articles = []ArticleSummary{}
-	for _, a := range byID {
-		d.Articles = append(d.Articles, a)
-	}
-	slices.SortFunc(d.Articles, func(a, b ArticleSummary) int {
-		switch {
-		case a.Published == b.Published:
-			return int(b.ID - a.ID)
-		case a.Published == "":
-			return 1
-		case b.Published == "":
-			return -1
+	for _, id := range ids {
+		if a, ok := byID[id]; ok {
+			d.Articles = append(d.Articles, a)
 		}
-		return strings.Compare(b.Published, a.Published)
-	})
+	}
 	return d, nil
+}
+
+// yearCounts counts articles by year of publication, oldest first, the
+// undated last.
+func yearCounts(m *searchMeta, ids []int64) []FacetCount {
+	byYear := map[int32]int{}
+	for _, id := range ids {
+		byYear[m.published[id]/10000]++
+	}
+	years := slices.Sorted(maps.Keys(byYear))
+	out := []FacetCount{}
+	for _, y := range years {
+		if y != 0 {
+			out = append(out, FacetCount{Value: strconv.Itoa(int(y)), Count: byYear[y]})
+		}
+	}
+	if n := byYear[0]; n > 0 {
+		out = append(out, FacetCount{Value: NoDate, Count: n})
+	}
+	return out
 }
 
 // RenameName gives a name a new spelling. When a name of the same kind

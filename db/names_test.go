@@ -3,6 +3,7 @@ package db_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -174,6 +175,9 @@ func TestNameDetail(t *testing.T) {
 	}
 	if len(d.Related) == 0 || d.Related[0].Count != 1 {
 		t.Errorf("related names: %+v", d.Related)
+	}
+	if d.Name.Name != "Gordon Brown" || fmt.Sprint(d.Years) != "[{2005 2}]" {
+		t.Errorf("%s: years %v, want Gordon Brown's [{2005 2}]", d.Name.Name, d.Years)
 	}
 }
 

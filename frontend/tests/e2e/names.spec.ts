@@ -46,6 +46,8 @@ test('the Names view lists the names with counts, and a name its articles and it
   await people.getByRole('button', { name: /Tony Blair/ }).click();
   await expect(view.getByRole('heading', { name: 'Tony Blair' })).toBeVisible();
   await expect(view.getByText('Person · 2 articles')).toBeVisible();
+  // Its articles over time: these two have no date.
+  await expect(view.getByRole('list', { name: 'Articles by year' }).getByRole('listitem')).toHaveAttribute('title', 'no date: 2 articles');
   await expect(view.getByTestId('related-names')).toContainText('London');
   await expect(view.getByRole('button', { name: /Blair in Paris/ })).toBeVisible();
   await view.getByTestId('name-search').click();

@@ -570,6 +570,7 @@ export namespace db {
 	}
 	export class NameDetail {
 	    name: NameCount;
+	    years: FacetCount[];
 	    articles: ArticleSummary[];
 	    related: NameCount[];
 	
@@ -580,6 +581,7 @@ export namespace db {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = this.convertValues(source["name"], NameCount);
+	        this.years = this.convertValues(source["years"], FacetCount);
 	        this.articles = this.convertValues(source["articles"], ArticleSummary);
 	        this.related = this.convertValues(source["related"], NameCount);
 	    }
