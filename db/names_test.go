@@ -244,3 +244,31 @@ func TestNameLexiconRemembersPeople(t *testing.T) {
 		t.Error("the library's people did not help find Tirunesh Dibaba")
 	}
 }
+
+func TestFillNamesAfterADeletion(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	old, err := db.OpenAtVersion(ctx, path, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, a := range namedArticles {
+		ids = append(ids, importOne(t, old, a))
+	}
+	old.Close()
+	s, err := db.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.DB().Exec(`DELETE FROM articles WHERE id = ?`, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FillNames(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := s.ListNames(ctx, db.NameFilter{}); countOf(list, "Tony Blair") != 1 {
+		t.Errorf("after filling: %+v", list)
+	}
+}

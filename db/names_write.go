@@ -133,8 +133,11 @@ func (w *nameWriter) close(ctx context.Context) error {
 		jsonText(stale)); err != nil {
 		return fmt.Errorf("store names: %w", err)
 	}
+	// An article deleted since its names were found (in the background) is
+	// skipped.
 	if _, err := w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_names (article_id, name_id, positions)
-		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`, jsonText(links)); err != nil {
+		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)
+		WHERE EXISTS (SELECT 1 FROM articles WHERE id = value ->> 0)`, jsonText(links)); err != nil {
 		return fmt.Errorf("store names: %w", err)
 	}
 	// Only new articles' names: search reads them on their own.

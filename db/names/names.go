@@ -129,8 +129,9 @@ func (g *group) name(k Kind) Name {
 	return n
 }
 
-// kind decides what the group names; ok is false when it is likely no
-// name at all (a common word that only ever starts a sentence).
+// kind decides what the group names; ok is false when the text does not
+// settle it: no name at all (a common word that only ever starts a
+// sentence, an award), or a name of a kind the text does not show.
 func (g *group) kind() (Kind, bool) {
 	w := g.words
 	last := w[len(w)-1]
