@@ -47,10 +47,11 @@ func tokenize(text string) []token {
 			continue
 		}
 		end := wordEnd(text, i)
-		for _, t := range splitWord(text, i, end) {
-			t.sentenceStart = start
+		first := len(out)
+		out = appendWord(out, text, i, end)
+		if len(out) > first {
+			out[first].sentenceStart = start
 			start = false
-			out = append(out, t)
 		}
 		i = end
 	}
@@ -90,10 +91,10 @@ func wordEnd(text string, i int) int {
 	return j
 }
 
-// splitWord turns one written word into tokens: "Russia's" is Russia,
-// possessive; "Moscow-based" is Moscow; "Turkey-Iran" is two places;
-// "Jean-Pierre" stays one.
-func splitWord(text string, start, end int) []token {
+// appendWord appends the tokens of one written word: "Russia's" is
+// Russia, possessive; "Moscow-based" is Moscow; "Turkey-Iran" is two
+// places; "Jean-Pierre" stays one.
+func appendWord(out []token, text string, start, end int) []token {
 	w := text[start:end]
 	t := token{text: w, start: start, end: end}
 	for _, s := range []string{"'s", "’s"} {
@@ -103,13 +104,13 @@ func splitWord(text string, start, end int) []token {
 		}
 	}
 	if !strings.Contains(t.text, "-") {
-		return []token{t}
+		return append(out, t)
 	}
 	parts := strings.Split(t.text, "-")
 	if !splitsAtHyphens(parts) {
-		return []token{t}
+		return append(out, t)
 	}
-	var out []token
+	first := len(out)
 	at := t.start
 	for k, p := range parts {
 		if capitalised(p) && !stopwords[p] {
@@ -119,7 +120,7 @@ func splitWord(text string, start, end int) []token {
 		}
 		at += len(p) + 1
 	}
-	if len(out) > 0 {
+	if len(out) > first {
 		out[len(out)-1].possessive = t.possessive
 	}
 	return out
