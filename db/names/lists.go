@@ -168,6 +168,16 @@ Tour Games Olympics Bill Act Directive Treaty Conference Summit Day Week Year St
 Oscar Oscars Emmy Emmys Grammy Grammys Marathon Open Classic Grand_National Derby Ceremony Convention Protocol Programme Plan Report Review
 `)
 
+// capitalisedRoles are the roles as they start a sentence or a title:
+// "Director Alexander Payne".
+var capitalisedRoles = func() map[string]bool {
+	m := make(map[string]bool, len(roles))
+	for r := range roles {
+		m[strings.ToUpper(r[:1])+r[1:]] = true
+	}
+	return m
+}()
+
 // sayings are verbs a person is the subject of, for people and, less
 // often, for organisations.
 var sayings = set(`said says told tells added adds admitted admits argued argues explained insisted

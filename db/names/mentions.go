@@ -180,7 +180,7 @@ func newMention(text string, toks []token, i, j int, hon bool) mention {
 
 // notName reports whether a capitalised word is never a name on its own.
 func notName(w string) bool {
-	if stopwords[w] || honorifics[w] || (roles[w] || roles[strings.ToLower(w)]) && !firstNames[w] {
+	if stopwords[w] || honorifics[w] || (roles[w] || capitalisedRoles[w]) && !firstNames[w] {
 		return true
 	}
 	for _, r := range w {

@@ -168,6 +168,9 @@ func (g *group) kind() (Kind, bool) {
 
 // webAddress reports whether a name is a web address: Amazon.com.
 func webAddress(name string) bool {
+	if !strings.Contains(name, ".") {
+		return false
+	}
 	for _, tld := range []string{".com", ".net", ".org", ".co.uk"} {
 		if strings.HasSuffix(strings.ToLower(name), tld) {
 			return true
