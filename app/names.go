@@ -93,3 +93,10 @@ func FindOlderNames(ctx context.Context, a *App) {
 		}
 	}()
 }
+
+// ArticleNames returns the people, organisations and places an article
+// names.
+func (a *App) ArticleNames(id int64) ([]db.NameCount, error) {
+	list, err := a.db().ArticleNames(context.Background(), id)
+	return list, userError("read the article's names", err)
+}

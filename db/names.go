@@ -335,3 +335,33 @@ func (s *Store) nameCount(ctx context.Context, id int64) (NameCount, error) {
 	}
 	return n, err
 }
+
+// ArticleNames returns the names an article names, those not hidden:
+// people first, then organisations, then places, each the most named in
+// the library first. Count is the number of articles naming each.
+func (s *Store) ArticleNames(ctx context.Context, articleID int64) ([]NameCount, error) {
+	idx, err := s.nameIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []NameCount{}
+	if articleID < 0 || articleID+1 >= int64(len(idx.start)) {
+		return out, nil
+	}
+	for _, i := range idx.list[idx.start[articleID]:idx.start[articleID+1]] {
+		if n := idx.names[i]; !n.hidden {
+			out = append(out, NameCount{ID: n.id, Name: n.name, Kind: string(n.kind), Count: len(idx.articles[i])})
+		}
+	}
+	order := map[string]int{string(names.Person): 0, string(names.Org): 1, string(names.Place): 2}
+	slices.SortFunc(out, func(a, b NameCount) int {
+		if a.Kind != b.Kind {
+			return order[a.Kind] - order[b.Kind]
+		}
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out, nil
+}

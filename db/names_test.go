@@ -162,6 +162,25 @@ func TestRenameMergeAndHideNames(t *testing.T) {
 	}
 }
 
+func TestArticleNames(t *testing.T) {
+	s, ids := namedLibrary(t)
+	list, err := s.ArticleNames(context.Background(), ids[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range list {
+		got = append(got, n.Kind+":"+n.Name)
+	}
+	want := []string{"person:Gordon Brown", "person:Tony Blair", "place:United States", "place:Moscow"}
+	if !slices.Equal(got, want) {
+		t.Errorf("names of the third article: %v, want %v", got, want)
+	}
+	if list, err := s.ArticleNames(context.Background(), 999); err != nil || len(list) != 0 {
+		t.Errorf("an article that is not there: %v, %v", list, err)
+	}
+}
+
 func TestNameDetail(t *testing.T) {
 	s, ids := namedLibrary(t)
 	ctx := context.Background()

@@ -196,6 +196,7 @@ export const renameName = (id: number, name: string): Promise<NameCount> => App.
 export const mergeNames = (into: number, ids: number[]): Promise<NameCount> => App.MergeNames(into, ids);
 export const hideName = (id: number, hidden: boolean): Promise<NameCount> => App.HideName(id, hidden);
 export const namesProgress = (): Promise<NamesProgress> => App.NamesProgress();
+export const articleNames = (id: number): Promise<NameCount[]> => App.ArticleNames(id);
 
 /** Every article id of a view (query "") or a search, for select-all. */
 export const articleIDs = (view: string, query: string): Promise<number[]> => App.ArticleIDs(view, query);

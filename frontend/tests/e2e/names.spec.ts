@@ -66,3 +66,13 @@ test('a name renamed in the Names view is found under its new name', async ({ pa
   const ids = await folio.call<number[]>('ArticleIDs', '', 'person:"james gordon brown"');
   expect(ids).toHaveLength(2);
 });
+
+test('an article shows the names in it, and one click searches for a name', async ({ page, folio }) => {
+  await openApp(page, folio);
+  await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: /Blair in Paris/ }).click();
+  const names = page.getByTestId('article-names');
+  await expect(names.getByRole('button')).toHaveText(['Tony Blair', 'London', 'Paris']);
+  await names.getByRole('button', { name: 'Paris' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('place:Paris');
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(1);
+});

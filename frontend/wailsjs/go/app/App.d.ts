@@ -14,6 +14,8 @@ export function ArticleAnnotations(arg1:number):Promise<Array<db.Annotation>>;
 
 export function ArticleIDs(arg1:string,arg2:string):Promise<Array<number>>;
 
+export function ArticleNames(arg1:number):Promise<Array<db.NameCount>>;
+
 export function BackupLibrary():Promise<string>;
 
 export function CancelImport():Promise<void>;

@@ -22,6 +22,10 @@ export function ArticleIDs(arg1, arg2) {
   return window['go']['app']['App']['ArticleIDs'](arg1, arg2);
 }
 
+export function ArticleNames(arg1) {
+  return window['go']['app']['App']['ArticleNames'](arg1);
+}
+
 export function BackupLibrary() {
   return window['go']['app']['App']['BackupLibrary']();
 }
