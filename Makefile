@@ -79,6 +79,7 @@ eval: go.sum.ok
 	go test -run '^$$' -bench 'Relevance$$' -benchtime 1x -timeout 30m ./db/
 	go test -run '^$$' -bench 'Anchoring$$' -benchtime 1x -timeout 30m ./db/anchor/
 	go test -run '^$$' -bench 'ExtractionShingles$$' -benchtime 1x -timeout 10m ./app/importer/
+	go test -run '^$$' -bench 'NamesSample$$' -benchtime 1x ./db/names/
 
 ## bindings: regenerate frontend/wailsjs after changing the bound methods
 bindings:

@@ -30,6 +30,12 @@ type Store struct {
 	// search is what searches keep between calls: the per-article data
 	// and the last results, for the library's current state.
 	search *searchState
+	names  *nameCache // every article's names, for filters and facets
+	// nameIDs remembers the ids of names for imports.
+	nameIDs *nameIDs
+	// oldSchema is set on a library kept at an older schema (in tests of
+	// migrations), which has no tables for names.
+	oldSchema bool
 
 	// BackupPath is set when Open backed up an older library before
 	// migrating it, so the caller can tell the person where it went.
@@ -71,7 +77,8 @@ func openWithout(ctx context.Context, path string) (*Store, error) {
 	sqldb.SetMaxOpenConns(max(4, runtime.NumCPU()+2))
 	sqldb.SetMaxIdleConns(max(4, runtime.NumCPU()+2))
 	sqldb.SetConnMaxIdleTime(0)
-	s := &Store{db: sqldb, path: path, now: time.Now, search: &searchState{}}
+	s := &Store{db: sqldb, path: path, now: time.Now, search: &searchState{}, names: &nameCache{},
+		nameIDs: &nameIDs{}}
 	if err := s.ping(ctx); err != nil {
 		sqldb.Close()
 		return nil, err

@@ -9,6 +9,7 @@ func OpenAtVersion(ctx context.Context, path string, version int) (*Store, error
 	if err != nil {
 		return nil, err
 	}
+	s.oldSchema = version < SchemaVersion()
 	return s, s.migrateTo(ctx, version)
 }
 

@@ -6,12 +6,15 @@ import (
 	"strings"
 )
 
-// Facets counts the articles a search found by tag, by year of publication
-// and by source.
+// Facets counts the articles a search found by tag, by year of publication,
+// by source, and by the people, organisations and places they name.
 type Facets struct {
 	Tags    []FacetCount `json:"tags"`    // most frequent first
 	Years   []FacetCount `json:"years"`   // newest first; "no date" last
 	Sources []FacetCount `json:"sources"` // most frequent first
+	People  []FacetCount `json:"people"`  // most frequent first
+	Orgs    []FacetCount `json:"orgs"`    // most frequent first
+	Places  []FacetCount `json:"places"`  // most frequent first
 }
 
 // FacetCount is how many articles found have one value.
@@ -27,7 +30,8 @@ const facetLimit = 20
 const NoDate = "no date"
 
 func emptyFacets() Facets {
-	return Facets{Tags: []FacetCount{}, Years: []FacetCount{}, Sources: []FacetCount{}}
+	return Facets{Tags: []FacetCount{}, Years: []FacetCount{}, Sources: []FacetCount{},
+		People: []FacetCount{}, Orgs: []FacetCount{}, Places: []FacetCount{}}
 }
 
 // facets counts over every article in the set, from memory.

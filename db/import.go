@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"modernc.org/sqlite"
+
+	"folio/db/names"
 )
 
 // NewArticle is an article read from a file, ready to be stored.
@@ -35,6 +37,10 @@ type NewArticle struct {
 	// off the single writer's path).
 	Hash  string
 	Words int
+	// Names are the names in it, as FindNames finds them; nil to have
+	// them found while it is stored (an importer finds them beforehand,
+	// on all cores, so that the one writer does not wait for it).
+	Names []names.Name
 }
 
 // Import statuses.
@@ -127,8 +133,10 @@ func WordCount(text string) int {
 // Either the whole batch is stored or none of it.
 func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]ImportOutcome, error) {
 	out := make([]ImportOutcome, len(batch))
+	var w *importWriter
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		w, err := newImportWriter(ctx, tx, s.timestamp())
+		var err error
+		w, err = newImportWriter(ctx, tx, s.timestamp(), s.nameIDs, !s.oldSchema)
 		if err != nil {
 			return err
 		}
@@ -145,12 +153,16 @@ func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]Impor
 			if err := w.tags.apply(ctx, out[i].ID, a.Tags); err != nil {
 				return fmt.Errorf("tag %q: %w", a.Path, err)
 			}
+			if s := out[i].Status; s == StatusImported || s == StatusUpdated {
+				w.names.set(out[i].ID, namesOf(a), s == StatusImported)
+			}
 		}
-		return nil
+		return w.names.close(ctx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
+	w.names.committed()
 	return out, nil
 }
 
@@ -172,6 +184,7 @@ type importWriter struct {
 	insert    *sql.Stmt // insertRows rows
 	untrash   *sql.Stmt
 	tags      *tagWriter
+	names     *nameWriter
 	reanchor  func(ctx context.Context, id int64, oldBody, newBody string) error
 	statement []*sql.Stmt
 	// pending are the positions in the batch of new articles not yet
@@ -198,7 +211,7 @@ func insertStatement(rows int) string {
 		strings.TrimSuffix(strings.Repeat(articleRow+`, `, rows), `, `) + ` RETURNING id, content_hash`
 }
 
-func newImportWriter(ctx context.Context, tx *sql.Tx, now string) (*importWriter, error) {
+func newImportWriter(ctx context.Context, tx *sql.Tx, now string, ids *nameIDs, keepNames bool) (*importWriter, error) {
 	w := &importWriter{tx: tx, now: now, pendingHash: map[string]int{}, pendingPath: map[string]bool{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
@@ -219,6 +232,9 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, now string) (*importWriter
 		return nil, err
 	}
 	w.tags = newTagWriter(tx)
+	if keepNames {
+		w.names = newNameWriter(tx, ids)
+	}
 	w.reanchor = func(ctx context.Context, id int64, oldBody, newBody string) error {
 		return reanchorArticle(ctx, tx, id, oldBody, newBody, now)
 	}
@@ -341,6 +357,14 @@ func (w *importWriter) insertRowsOf(ctx context.Context, batch []NewArticle, idx
 		return fmt.Errorf("%d of %d new articles were stored", stored, len(idx))
 	}
 	return nil
+}
+
+// namesOf returns the names the caller found in the article, or finds them.
+func namesOf(a NewArticle) []names.Name {
+	if a.Names != nil {
+		return a.Names
+	}
+	return FindNames(a.Title, a.Body)
 }
 
 // updateEdited replaces the text of the article last imported from the same

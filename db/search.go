@@ -129,9 +129,17 @@ func (s *Store) searchArticles(ctx context.Context, m *searchMeta, q query.Query
 		return err
 	}
 	res.Total = f.total
+	idx, err := s.nameIndex(ctx)
+	if err != nil {
+		return err
+	}
 	// Facets are counted in memory while the page is read from the library.
 	counted := make(chan Facets, 1)
-	go func() { counted <- m.facets(f.set) }()
+	go func() {
+		fc := m.facets(f.set)
+		idx.facets(f.set, &fc)
+		counted <- fc
+	}()
 	defer func() { res.Facets = <-counted }()
 	if res.Offset >= len(f.order) {
 		return nil

@@ -243,8 +243,7 @@ func copyFile(from, to string) error {
 func benchLibrary(b *testing.B, n int) (*Store, string, bool) {
 	b.Helper()
 	ctx := context.Background()
-	dir := filepath.Join("..", corpus.SharedCorpus)
-	gen := corpus.New(benchSeed, dir)
+	gen := corpus.New(benchSeed, benchCorpusDir())
 	real := gen.UsesRealSentences()
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("folio-bench-%s-%d-schema%d.db", corpusKind(real), n, SchemaVersion()))
 	if _, err := os.Stat(path); err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"folio/db/fts5aux"
+	"folio/db/names"
 	"folio/db/query"
 )
 
@@ -40,11 +41,11 @@ func (b bitset) each(fn func(id int64)) {
 }
 
 // filterSet is a query's filters made ready for one searchMeta: tag names
-// resolved to tag indexes, sources to sets of articles.
+// resolved to tag indexes, sources and names to sets of articles.
 type filterSet struct {
 	m       *searchMeta
 	tags    []tagCond
-	sources []setCond
+	sets    []setCond // source:, person:, org:, place:
 	dates   []query.Filter
 	must    uint8 // flags that have to be set
 	mustNot uint8 // flags that have to be clear
@@ -55,7 +56,7 @@ type filterSet struct {
 // that ranking them all in one statement costs little. Filters that are
 // only "live" (no filter typed) pass everything.
 func (f *filterSet) selective(limit int) bool {
-	if len(f.tags) == 0 && len(f.sources) == 0 && len(f.dates) == 0 && f.must == flagLive && f.mustNot == 0 {
+	if len(f.tags) == 0 && len(f.sets) == 0 && len(f.dates) == 0 && f.must == flagLive && f.mustNot == 0 {
 		return f.none
 	}
 	n := 0
@@ -96,7 +97,13 @@ func (s *Store) newFilterSet(ctx context.Context, m *searchMeta, filters []query
 			if err != nil {
 				return nil, err
 			}
-			f.sources = append(f.sources, setCond{set: set, negate: flt.Negate})
+			f.sets = append(f.sets, setCond{set: set, negate: flt.Negate})
+		case query.Person, query.Org, query.Place:
+			idx, err := s.nameIndex(ctx)
+			if err != nil {
+				return nil, err
+			}
+			f.sets = append(f.sets, setCond{set: idx.articlesNamed(names.Kind(flt.Kind), flt.Value, m.maxID), negate: flt.Negate})
 		case query.Date:
 			f.dates = append(f.dates, flt)
 		case query.Is, query.Has:
@@ -137,7 +144,7 @@ func (f *filterSet) keep(id int64) bool {
 			return false
 		}
 	}
-	for _, c := range f.sources {
+	for _, c := range f.sets {
 		if c.set.has(id) == c.negate {
 			return false
 		}

@@ -49,6 +49,7 @@ func commands() []command {
 		{"serve", "run Folio in a web browser (loopback only)", runServe},
 		{"tag", "add a tag to, or remove it from, the articles a search finds", runTag},
 		{"tags", "list the tags with their counts", runTags},
+		{"names", "list the people, organisations and places named, with their counts", runNames},
 		{"backup", "write a consistent copy of the library to a file", runBackup},
 		{"restore", "replace the library with a backup, keeping the old one", runRestore},
 		{"export", "export highlights and notes as Markdown or W3C JSON", runExport},

@@ -41,6 +41,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	srv := server.New(a, events, env.Assets, ln)
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	app.FindOlderNames(ctx, a)
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -68,6 +68,9 @@ func runWindow(ctx context.Context, env Env, args []string) int {
 	host := &desktop.Host{}
 	a := app.New(store, host, "desktop")
 	defer app.CloseLibrary(a) // the library open at the end, after any restore
+	names, stopNames := context.WithCancel(ctx)
+	defer stopNames()
+	app.FindOlderNames(names, a)
 	err = desktop.Run(a, host, desktop.Options{
 		Assets:        env.Assets,
 		Icon:          env.Icon,

@@ -13,6 +13,7 @@ import (
 
 	"folio/app/export"
 	"folio/db"
+	"folio/db/names"
 )
 
 // Result statuses beyond the store's imported, duplicate and updated.
@@ -92,6 +93,8 @@ type Store interface {
 	AttachPendingAnnotations(ctx context.Context) (db.AnnotationImportReport, error)
 	BeforeImport(ctx context.Context, files int) error
 	AfterImport(ctx context.Context, added int) error
+	// NameLexicon is what the library knows about people, to find names by.
+	NameLexicon(ctx context.Context) (*names.Lexicon, error)
 }
 
 // Options tune an import.
@@ -121,6 +124,7 @@ type parsed struct {
 	docs        []Document
 	hashes      []string // of each document (db.ContentHash)
 	words       []int    // of each document (db.WordCount)
+	names       [][]names.Name // by doc, found here so that the writer does not wait for it
 	annotations []db.AnnotationRecord
 	err         error
 }
@@ -137,9 +141,11 @@ func Run(ctx context.Context, store Store, sources []Source, opts Options) Repor
 		results: make([][]Result, len(sources))}
 	// Index upkeep only costs speed, so its failing fails no file.
 	store.BeforeImport(ctx, len(sources))
+	// Without it, names are found from each article alone.
+	lex, _ := store.NameLexicon(ctx)
 	in := make(chan parsed, opts.Workers*4)
 	r.budget = semaphore.NewWeighted(budgetBytes(opts, sources))
-	go parseAll(ctx, sources, opts.Workers, r.budget, in)
+	go parseAll(ctx, sources, opts.Workers, lex, r.budget, in)
 	r.consume(ctx, in)
 	store.AfterImport(context.WithoutCancel(ctx), r.counts.Imported+r.counts.Updated)
 	return r.report(time.Since(start))
@@ -180,7 +186,7 @@ func fileWeight(src Source) int64 {
 // parseAll parses sources on several goroutines, in any order, and closes
 // out. Files are handed out in order once the budget has room for them; the
 // writer gives their bytes back when they are stored.
-func parseAll(ctx context.Context, sources []Source, workers int, budget *semaphore.Weighted, out chan<- parsed) {
+func parseAll(ctx context.Context, sources []Source, workers int, lex *names.Lexicon, budget *semaphore.Weighted, out chan<- parsed) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -188,7 +194,7 @@ func parseAll(ctx context.Context, sources []Source, workers int, budget *semaph
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				p := parseSource(i, sources[i])
+				p := parseSource(i, sources[i], lex)
 				p.weight = fileWeight(sources[i])
 				out <- p
 			}
@@ -211,7 +217,7 @@ func parseAll(ctx context.Context, sources []Source, workers int, budget *semaph
 	close(out)
 }
 
-func parseSource(i int, src Source) (p parsed) {
+func parseSource(i int, src Source, lex *names.Lexicon) (p parsed) {
 	p = parsed{index: i, src: src}
 	if src.Err != nil || src.Skip != "" {
 		return p
@@ -239,8 +245,21 @@ func parseSource(i int, src Source) (p parsed) {
 	p.hashes, p.words = make([]string, len(p.docs)), make([]int, len(p.docs))
 	for j, d := range p.docs {
 		p.hashes[j], p.words[j] = db.ArticleHash(d.Title, d.TitleDerived, d.Body), db.WordCount(d.Body)
+		p.names = append(p.names, nonNil(findNames(d.Title, d.Body, lex)))
 	}
 	return p
+}
+
+// findNames is db.FindNamesWith; the import benchmark swaps it to measure
+// what finding and storing names costs.
+var findNames = db.FindNamesWith
+
+// nonNil tells the store that names were looked for, even if none were found.
+func nonNil(found []names.Name) []names.Name {
+	if found == nil {
+		return []names.Name{}
+	}
+	return found
 }
 
 // runner is the single writer: it batches parsed files and stores them.
@@ -371,6 +390,9 @@ func (r *runner) batchArticles(files []parsed) ([]db.NewArticle, map[int]int) {
 			if d.Problem == "" {
 				a := r.newArticle(p.src, d, j, len(p.docs))
 				a.Hash, a.Words = p.hashes[j], p.words[j]
+				if j < len(p.names) {
+					a.Names = p.names[j]
+				}
 				batch = append(batch, a)
 			}
 		}

@@ -18,6 +18,12 @@ const (
 	// Date: the article's publication date is within [From, To), or,
 	// with Undated (date:none), the article has no date.
 	Date Kind = "date"
+	// Person, Org and Place: a name of that kind found in the article is
+	// Value or has Value's words in it ("blair" finds "Tony Blair");
+	// Value is lower-cased with its white space folded.
+	Person Kind = "person"
+	Org    Kind = "org"
+	Place  Kind = "place"
 	// Is: Value is "unread", "read" or "starred".
 	Is Kind = "is"
 	// Has: Value is "notes" or "highlights".
@@ -51,6 +57,9 @@ func parseFilter(field, value string) (Filter, bool) {
 	case "source":
 		words := strings.Join(strings.Fields(v), " ")
 		return Filter{Kind: Source, Value: words}, searchable(words)
+	case "person", "org", "place":
+		words := strings.Join(strings.Fields(v), " ")
+		return Filter{Kind: Kind(field), Value: words}, words != ""
 	case "date", "after", "before":
 		if field == "date" && v == "none" {
 			return Filter{Kind: Date, Value: v, Undated: true}, true

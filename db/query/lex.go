@@ -36,6 +36,7 @@ type token struct {
 var fields = map[string]bool{
 	"title": true, "tag": true, "source": true, "date": true, "after": true,
 	"before": true, "is": true, "has": true, "in": true,
+	"person": true, "org": true, "place": true,
 }
 
 // maxInput bounds the text parsed; longer input is cut at a rune boundary.

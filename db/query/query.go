@@ -1,7 +1,7 @@
 // Package query reads what a person types in the search box: words,
 // "phrases", prefix*, OR, -word / NOT word, parentheses, title:word, and the
-// filters tag:, source:, date: (date:none for undated articles), after:,
-// before:, is:, has: and in:notes.
+// filters tag:, source:, person:, org:, place:, date: (date:none for
+// undated articles), after:, before:, is:, has: and in:notes.
 //
 // The text part becomes an FTS5 MATCH expression in which every word is
 // quoted, so nothing typed is ever read as FTS5 syntax; the filters become

@@ -184,5 +184,20 @@ export const setSetting = (key: string, value: string): Promise<void> => App.Set
 export const backupLibrary = (): Promise<string> => App.BackupLibrary();
 export const restoreLibrary = (): Promise<LibraryInfo> => App.RestoreLibrary();
 
+// ---- Names: people, organisations, places ----
+export type NameCount = db.NameCount;
+export type NameDetail = db.NameDetail;
+export type NamesProgress = db.NamesProgress;
+export type NameKind = 'person' | 'org' | 'place';
+
+export const listNames = (kind: NameKind | '', query: string, limit: number): Promise<NameCount[]> =>
+  App.ListNames(kind, query, limit);
+export const nameDetail = (id: number): Promise<NameDetail> => App.NameDetail(id);
+export const renameName = (id: number, name: string): Promise<NameCount> => App.RenameName(id, name);
+export const mergeNames = (into: number, ids: number[]): Promise<NameCount> => App.MergeNames(into, ids);
+export const hideName = (id: number, hidden: boolean): Promise<NameCount> => App.HideName(id, hidden);
+export const namesProgress = (): Promise<NamesProgress> => App.NamesProgress();
+export const articleNames = (id: number): Promise<NameCount[]> => App.ArticleNames(id);
+
 /** Every article id of a view (query "") or a search, for select-all. */
 export const articleIDs = (view: string, query: string): Promise<number[]> => App.ArticleIDs(view, query);

@@ -452,6 +452,9 @@ export namespace db {
 	    tags: FacetCount[];
 	    years: FacetCount[];
 	    sources: FacetCount[];
+	    people: FacetCount[];
+	    orgs: FacetCount[];
+	    places: FacetCount[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Facets(source);
@@ -462,6 +465,9 @@ export namespace db {
 	        this.tags = this.convertValues(source["tags"], FacetCount);
 	        this.years = this.convertValues(source["years"], FacetCount);
 	        this.sources = this.convertValues(source["sources"], FacetCount);
+	        this.people = this.convertValues(source["people"], FacetCount);
+	        this.orgs = this.convertValues(source["orgs"], FacetCount);
+	        this.places = this.convertValues(source["places"], FacetCount);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -560,6 +566,78 @@ export namespace db {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.month = source["month"];
 	        this.count = source["count"];
+	    }
+	}
+	export class NameCount {
+	    id: number;
+	    name: string;
+	    kind: string;
+	    count: number;
+	    hidden: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new NameCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.count = source["count"];
+	        this.hidden = source["hidden"];
+	    }
+	}
+	export class NameDetail {
+	    name: NameCount;
+	    years: FacetCount[];
+	    articles: ArticleSummary[];
+	    related: NameCount[];
+	
+	    static createFrom(source: any = {}) {
+	        return new NameDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = this.convertValues(source["name"], NameCount);
+	        this.years = this.convertValues(source["years"], FacetCount);
+	        this.articles = this.convertValues(source["articles"], ArticleSummary);
+	        this.related = this.convertValues(source["related"], NameCount);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NamesProgress {
+	    done: number;
+	    total: number;
+	    ready: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new NamesProgress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.ready = source["ready"];
 	    }
 	}
 	export class NoteHit {

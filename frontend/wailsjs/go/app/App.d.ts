@@ -14,6 +14,8 @@ export function ArticleAnnotations(arg1:number):Promise<Array<db.Annotation>>;
 
 export function ArticleIDs(arg1:string,arg2:string):Promise<Array<number>>;
 
+export function ArticleNames(arg1:number):Promise<Array<db.NameCount>>;
+
 export function BackupLibrary():Promise<string>;
 
 export function CancelImport():Promise<void>;
@@ -36,6 +38,8 @@ export function ExportAnnotations(arg1:app.ExportParams):Promise<string>;
 
 export function GetArticle(arg1:number):Promise<db.Article>;
 
+export function HideName(arg1:number,arg2:boolean):Promise<db.NameCount>;
+
 export function ImportPaths(arg1:Array<string>,arg2:app.ImportOptions):Promise<importer.Report>;
 
 export function ImportUploads(arg1:Array<app.Upload>,arg2:app.ImportOptions):Promise<importer.Report>;
@@ -46,13 +50,23 @@ export function ListAnnotations(arg1:db.AnnotationFilter):Promise<db.AnnotationP
 
 export function ListArticles(arg1:app.ListParams):Promise<db.ArticlePage>;
 
+export function ListNames(arg1:string,arg2:string,arg3:number):Promise<Array<db.NameCount>>;
+
 export function ListTags():Promise<Array<db.TagCount>>;
 
 export function MatchRanges(arg1:number,arg2:string):Promise<db.MatchRanges>;
 
+export function MergeNames(arg1:number,arg2:Array<number>):Promise<db.NameCount>;
+
 export function MonthGroups(arg1:string,arg2:string):Promise<Array<db.MonthCount>>;
 
+export function NameDetail(arg1:number):Promise<db.NameDetail>;
+
+export function NamesProgress():Promise<db.NamesProgress>;
+
 export function RemoveTags(arg1:Array<number>,arg2:Array<string>):Promise<void>;
+
+export function RenameName(arg1:number,arg2:string):Promise<db.NameCount>;
 
 export function RenameSavedSearch(arg1:number,arg2:string):Promise<db.SavedSearch>;
 

@@ -22,6 +22,10 @@ export function ArticleIDs(arg1, arg2) {
   return window['go']['app']['App']['ArticleIDs'](arg1, arg2);
 }
 
+export function ArticleNames(arg1) {
+  return window['go']['app']['App']['ArticleNames'](arg1);
+}
+
 export function BackupLibrary() {
   return window['go']['app']['App']['BackupLibrary']();
 }
@@ -66,6 +70,10 @@ export function GetArticle(arg1) {
   return window['go']['app']['App']['GetArticle'](arg1);
 }
 
+export function HideName(arg1, arg2) {
+  return window['go']['app']['App']['HideName'](arg1, arg2);
+}
+
 export function ImportPaths(arg1, arg2) {
   return window['go']['app']['App']['ImportPaths'](arg1, arg2);
 }
@@ -86,6 +94,10 @@ export function ListArticles(arg1) {
   return window['go']['app']['App']['ListArticles'](arg1);
 }
 
+export function ListNames(arg1, arg2, arg3) {
+  return window['go']['app']['App']['ListNames'](arg1, arg2, arg3);
+}
+
 export function ListTags() {
   return window['go']['app']['App']['ListTags']();
 }
@@ -94,12 +106,28 @@ export function MatchRanges(arg1, arg2) {
   return window['go']['app']['App']['MatchRanges'](arg1, arg2);
 }
 
+export function MergeNames(arg1, arg2) {
+  return window['go']['app']['App']['MergeNames'](arg1, arg2);
+}
+
 export function MonthGroups(arg1, arg2) {
   return window['go']['app']['App']['MonthGroups'](arg1, arg2);
 }
 
+export function NameDetail(arg1) {
+  return window['go']['app']['App']['NameDetail'](arg1);
+}
+
+export function NamesProgress() {
+  return window['go']['app']['App']['NamesProgress']();
+}
+
 export function RemoveTags(arg1, arg2) {
   return window['go']['app']['App']['RemoveTags'](arg1, arg2);
+}
+
+export function RenameName(arg1, arg2) {
+  return window['go']['app']['App']['RenameName'](arg1, arg2);
 }
 
 export function RenameSavedSearch(arg1, arg2) {
