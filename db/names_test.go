@@ -208,7 +208,7 @@ func TestFillNamesForAnOlderLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, a := range namedArticles {
-		importOne(t, old, a)
+		importOld(t, old, a)
 	}
 	old.Close()
 	s, err := db.Open(ctx, path)
@@ -273,7 +273,7 @@ func TestFillNamesAfterADeletion(t *testing.T) {
 	}
 	var ids []int64
 	for _, a := range namedArticles {
-		ids = append(ids, importOne(t, old, a))
+		ids = append(ids, importOld(t, old, a))
 	}
 	old.Close()
 	s, err := db.Open(ctx, path)
