@@ -40,12 +40,11 @@ var ErrNotAvailable = errors.New("not available in this mode")
 
 // App is the bound application object.
 type App struct {
-	// store is the open library. A restore replaces it while other calls
-	// run, so read it through db(), never directly.
-	store   *db.Store
-	storeMu sync.RWMutex
-	host    Host
-	mode    string
+	// lib is the open library; a restore replaces it while other calls
+	// run (see library).
+	lib  library
+	host Host
+	mode string
 
 	importMu     sync.Mutex
 	cancelImport context.CancelFunc
@@ -54,7 +53,7 @@ type App struct {
 
 // New returns the app over an open store. mode is "desktop" or "browser".
 func New(store *db.Store, host Host, mode string) *App {
-	return &App{store: store, host: host, mode: mode}
+	return &App{lib: library{store: store}, host: host, mode: mode}
 }
 
 // Info describes the running app to the frontend.
@@ -67,14 +66,8 @@ type Info struct {
 	BackupPath string `json:"backupPath"`
 }
 
-// db returns the open library. Every bound method takes it afresh for each
-// call: a restore swaps it (see swapStore), and a call that kept an old one
-// would find it closed.
-func (a *App) db() *db.Store {
-	a.storeMu.RLock()
-	defer a.storeMu.RUnlock()
-	return a.store
-}
+// db returns the open library, taken afresh for each call.
+func (a *App) db() *db.Store { return a.lib.get() }
 
 // CloseLibrary closes the library the app holds, which is not the store it
 // was started with after a restore. It is a function, not a method, so that

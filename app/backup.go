@@ -68,40 +68,38 @@ func (a *App) RestoreLibraryFrom(path string) (db.LibraryInfo, error) {
 const closeTimeout = 30 * time.Second
 
 // swapStore closes the library, puts the restored file in its place and
-// opens it, holding storeMu so that no call starts in between. When any
-// step fails, the old library is back in place and open again.
+// opens it, while no call can take the library. When any step fails, the
+// old library is back in place and open again.
 func (a *App) swapStore(ctx context.Context, r *db.Restore) error {
-	a.storeMu.Lock()
-	defer a.storeMu.Unlock()
-	path := a.store.Path()
-	wait, cancel := context.WithTimeout(ctx, closeTimeout)
-	defer cancel()
-	if err := a.store.Shutdown(wait); err != nil {
-		// Nothing was moved: the library opens again where it is.
-		return a.reopen(ctx, path, err)
-	}
-	if _, err := r.Replace(); err != nil {
-		return a.reopen(ctx, path, err)
-	}
-	s, err := db.Open(ctx, path)
-	if err != nil {
-		kept := r.Info().Replaced
-		if undo := r.Undo(); undo != nil {
-			return fmt.Errorf("the restored library does not open (%w), and putting the old one back failed (%v); it is kept at %s", err, undo, kept)
+	return a.lib.swap(func(old *db.Store) (*db.Store, error) {
+		path := old.Path()
+		wait, cancel := context.WithTimeout(ctx, closeTimeout)
+		defer cancel()
+		if err := old.Shutdown(wait); err != nil {
+			// Nothing was moved: the library opens again where it is.
+			return reopen(ctx, path, err)
 		}
-		return a.reopen(ctx, path, fmt.Errorf("the restored library does not open, so the old one was put back: %w", err))
-	}
-	a.store = s
-	return nil
+		if _, err := r.Replace(); err != nil {
+			return reopen(ctx, path, err)
+		}
+		s, err := db.Open(ctx, path)
+		if err != nil {
+			kept := r.Info().Replaced
+			if undo := r.Undo(); undo != nil {
+				return nil, fmt.Errorf("the restored library does not open (%w), and putting the old one back failed (%v); it is kept at %s", err, undo, kept)
+			}
+			return reopen(ctx, path, fmt.Errorf("the restored library does not open, so the old one was put back: %w", err))
+		}
+		return s, nil
+	})
 }
 
 // reopen opens the library at path again after a failed restore and
-// returns why the restore failed. Called with storeMu held.
-func (a *App) reopen(ctx context.Context, path string, cause error) error {
+// returns it with why the restore failed.
+func reopen(ctx context.Context, path string, cause error) (*db.Store, error) {
 	s, err := db.Open(ctx, path)
 	if err != nil {
-		return fmt.Errorf("%w; reopening the library also failed (%v): restart Folio", cause, err)
+		return nil, fmt.Errorf("%w; reopening the library also failed (%v): restart Folio", cause, err)
 	}
-	a.store = s
-	return cause
+	return s, cause
 }
