@@ -73,13 +73,14 @@ const closeTimeout = 30 * time.Second
 func (a *App) swapStore(ctx context.Context, r *db.Restore) error {
 	return a.lib.swap(func(old *db.Store) (*db.Store, error) {
 		path := old.Path()
-		wait, cancel := context.WithTimeout(ctx, closeTimeout)
-		defer cancel()
-		if err := old.Shutdown(wait); err != nil {
-			// Nothing was moved: the library opens again where it is.
-			return reopen(ctx, path, err)
+		// Another process with the library open would go on writing to
+		// the file moved aside: refuse, and the library stays as it is.
+		if err := old.Exclusive(); err != nil {
+			return old, err
 		}
-		if _, err := r.Replace(); err != nil {
+		err := shutdownAndReplace(ctx, old, r)
+		old.Close() // lets go of the lock, so the library can open again
+		if err != nil {
 			return reopen(ctx, path, err)
 		}
 		s, err := db.Open(ctx, path)
@@ -92,6 +93,18 @@ func (a *App) swapStore(ctx context.Context, r *db.Restore) error {
 		}
 		return s, nil
 	})
+}
+
+// shutdownAndReplace closes the library once the calls in flight are done
+// and puts the restored file in its place.
+func shutdownAndReplace(ctx context.Context, old *db.Store, r *db.Restore) error {
+	wait, cancel := context.WithTimeout(ctx, closeTimeout)
+	defer cancel()
+	if err := old.Shutdown(wait); err != nil {
+		return err // nothing was moved: the library opens again where it is
+	}
+	_, err := r.Replace()
+	return err
 }
 
 // reopen opens the library at path again after a failed restore and

@@ -30,6 +30,8 @@ type Store struct {
 	// search is what searches keep between calls: the per-article data
 	// and the last results, for the library's current state.
 	search *searchState
+	// lock is held shared while the store is open (see libraryLock).
+	lock *libraryLock
 
 	// BackupPath is set when Open backed up an older library before
 	// migrating it, so the caller can tell the person where it went.
@@ -39,11 +41,20 @@ type Store struct {
 // Open opens (creating if needed) the library at path and brings its schema
 // up to date. A library written by a newer Folio is refused, untouched.
 func Open(ctx context.Context, path string) (*Store, error) {
-	s, err := openWithout(ctx, path)
+	if err := refuseNewer(ctx, path); err != nil {
+		return nil, err
+	}
+	lock, err := lockShared(ctx, path)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.migrate(ctx); err != nil {
+	s, err := openWithout(ctx, path)
+	if err != nil {
+		lock.close()
+		return nil, err
+	}
+	s.lock = lock
+	if err := s.migrateAlone(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -115,8 +126,14 @@ func friendlyOpenError(err error) error {
 // Path is the library file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and lets go of its lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if lerr := s.lock.close(); err == nil {
+		err = lerr
+	}
+	return err
+}
 
 // SetClock replaces the clock used for timestamps; tests use it.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
