@@ -153,7 +153,7 @@ func integrityCheck(ctx context.Context, q interface {
 }) error {
 	rows, err := q.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
-		return fmt.Errorf("integrity check: %w", err)
+		return fmt.Errorf("integrity check: %w", Classify(err))
 	}
 	defer rows.Close()
 	var problems []string
@@ -170,7 +170,7 @@ func integrityCheck(ctx context.Context, q interface {
 		return fmt.Errorf("integrity check: %w", err)
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("the library is damaged: %v", problems)
+		return &kindError{kind: ErrDamaged, err: fmt.Errorf("the library is damaged: %v", problems)}
 	}
 	return nil
 }

@@ -22,7 +22,9 @@ type Restore struct {
 }
 
 // PrepareRestore checks the file at src (see CheckLibrary) and copies it
-// into the library's folder. The copy is made with VACUUM INTO from a
+// into the library's folder, where the copy is checked further (see
+// checkRestoredCopy): a damaged file is ErrDamaged, and the library is
+// not touched. The copy is made with VACUUM INTO from a
 // read-only connection, so src is never changed and a library still in use
 // elsewhere is copied as one consistent snapshot.
 func PrepareRestore(ctx context.Context, src, library string) (*Restore, error) {
@@ -38,7 +40,7 @@ func PrepareRestore(ctx context.Context, src, library string) (*Restore, error) 
 	}
 	info, err := CheckLibrary(ctx, src)
 	if err != nil {
-		return nil, err
+		return nil, damaged(err)
 	}
 	if err := os.MkdirAll(filepath.Dir(library), 0o755); err != nil {
 		return nil, fmt.Errorf("create the library folder: %w", err)
@@ -56,7 +58,11 @@ func PrepareRestore(ctx context.Context, src, library string) (*Restore, error) 
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `VACUUM INTO ?`, tmp.Name()); err != nil {
 		os.Remove(tmp.Name())
-		return nil, fmt.Errorf("copy %s beside the library: %w", src, diskError(friendlyOpenError(err)))
+		return nil, damaged(fmt.Errorf("copy %s beside the library: %w", src, diskError(friendlyOpenError(err))))
+	}
+	if err := checkRestoredCopy(ctx, tmp.Name(), info.Schema); err != nil {
+		os.Remove(tmp.Name())
+		return nil, err
 	}
 	return &Restore{info: info, library: library, staged: tmp.Name()}, nil
 }
