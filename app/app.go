@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"strings"
 	"sync"
 
 	"folio/db"
@@ -83,40 +82,37 @@ func (a *App) Info() Info {
 }
 
 // userError turns an error into a message a person can act on. Errors the
-// store words for people pass through; anything else is logged in full and
-// shown in plain words.
+// store words for people pass through; the database's own (see
+// db.Classify) are logged in full and shown in plain words.
 func userError(action string, err error) error {
 	if err == nil {
 		return nil
 	}
+	err = db.Classify(err)
+	var plain string
 	switch {
 	case errors.Is(err, db.ErrNotFound):
 		return fmt.Errorf("%s: it no longer exists (it may have been deleted)", action)
 	case errors.Is(err, context.Canceled):
 		return fmt.Errorf("%s: cancelled", action)
-	case strings.Contains(err.Error(), "sql: database is closed"):
+	case errors.Is(err, db.ErrLibraryInUse), errors.Is(err, db.ErrNewerLibrary), db.IsDamagedBackup(err):
+		return fmt.Errorf("%s: %w", action, err) // worded for people already
+	case errors.Is(err, db.ErrClosed):
 		// A call that began just before a restore swapped the library.
 		return fmt.Errorf("%s: the library was being replaced; try again", action)
-	case strings.Contains(err.Error(), "database is locked"), strings.Contains(err.Error(), "SQLITE_BUSY"):
+	case errors.Is(err, db.ErrBusy):
 		return fmt.Errorf("%s: the library is busy (another program is writing to it); try again in a moment", action)
-	case looksInternal(err):
-		log.Printf("%s: %v", action, err)
-		return fmt.Errorf("%s: Folio could not read or write the library file (the details are in Folio's log)", action)
+	case errors.Is(err, db.ErrDiskFull):
+		plain = "the disk is full; make room and try again"
+	case errors.Is(err, db.ErrDamaged):
+		plain = "the library file is damaged; restore it from a backup"
+	case errors.Is(err, db.ErrUnwritable):
+		plain = "Folio cannot open or write the library file (check its folder's permissions)"
+	case errors.Is(err, db.ErrInternal):
+		plain = "Folio could not read or write the library file (the details are in Folio's log)"
+	default:
+		return fmt.Errorf("%s: %w", action, err)
 	}
-	return fmt.Errorf("%s: %w", action, err)
-}
-
-// internalMarks are words of SQLite's and Go's own error messages, which
-// mean nothing to a person; errors that carry them are logged, not shown.
-var internalMarks = []string{"SQL logic error", "sqlite", "SQLITE_", "no such table", "no such column",
-	"constraint failed", "disk I/O error", "sql: ", "unable to open database", "malformed", "runtime error"}
-
-func looksInternal(err error) bool {
-	msg := err.Error()
-	for _, m := range internalMarks {
-		if strings.Contains(msg, m) {
-			return true
-		}
-	}
-	return false
+	log.Printf("%s: %v", action, err)
+	return fmt.Errorf("%s: %s", action, plain)
 }

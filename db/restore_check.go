@@ -60,6 +60,13 @@ func checkRestoredCopy(ctx context.Context, path string, version int) error {
 	return nil
 }
 
+// IsDamagedBackup reports whether err is a backup refused as damaged,
+// whose words say so plainly.
+func IsDamagedBackup(err error) bool {
+	var d *damagedError
+	return errors.As(err, &d)
+}
+
 // damaged words a check's failure: a damaged file is said so in plain
 // words, anything else is returned as it is.
 func damaged(err error) error {
