@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Limits that keep one bad file from exhausting memory.
@@ -123,10 +124,15 @@ func (e *Expansion) addPath(p string) {
 		e.addDir(p)
 		return
 	}
-	e.addFile(p, info.Size())
+	e.addFile(p, info)
 }
 
-func (e *Expansion) addFile(p string, size int64) {
+func (e *Expansion) addFile(p string, info fs.FileInfo) {
+	if reason := notRegular(info); reason != "" {
+		e.add(Source{Path: p, Skip: reason})
+		return
+	}
+	size := info.Size()
 	if isZip(p) {
 		e.addZipFile(p, size)
 		return
@@ -147,7 +153,7 @@ func (e *Expansion) addDir(root string) {
 		if p != root && d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "__MACOSX") {
 			return filepath.SkipDir
 		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+		if d.IsDir() {
 			return nil
 		}
 		info, err := os.Stat(p)
@@ -156,7 +162,7 @@ func (e *Expansion) addDir(root string) {
 			return nil
 		}
 		if !info.IsDir() {
-			e.addFile(p, info.Size())
+			e.addFile(p, info)
 			e.setFolder(root, p)
 		}
 		return nil
@@ -183,12 +189,38 @@ func (e *Expansion) setFolder(root, p string) {
 	}
 }
 
+// notRegular says why a file that is not a regular one (a named pipe, a
+// socket, a device) is passed over, or "" for a regular file: reading a
+// named pipe waits for a writer that may never come, and the import with it.
+func notRegular(info fs.FileInfo) string {
+	mode := info.Mode()
+	switch {
+	case mode.IsRegular():
+		return ""
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO), not a regular file"
+	case mode&fs.ModeSocket != 0:
+		return "a socket, not a regular file"
+	case mode&fs.ModeDevice != 0:
+		return "a device, not a regular file"
+	}
+	return "not a regular file"
+}
+
+// readFile reads a regular file. It opens without waiting (a file that
+// became a named pipe since it was listed would block a plain open) and
+// checks what it opened.
 func readFile(p string) ([]byte, error) {
-	f, err := os.Open(p)
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, friendlyFSError(err)
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err != nil {
+		return nil, friendlyFSError(err)
+	} else if reason := notRegular(info); reason != "" {
+		return nil, errors.New(reason)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, friendlyFSError(err)
