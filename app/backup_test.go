@@ -190,3 +190,14 @@ func TestRestoreRefusedWhileTheLibraryIsOpenElsewhere(t *testing.T) {
 		t.Errorf("restore once the other is closed: %v", err)
 	}
 }
+
+// One browser-mode import sends at most MaxUploadTotal bytes of files; more
+// is refused before anything is decoded.
+func TestImportUploadsIsBounded(t *testing.T) {
+	a, _, _ := libraryApp(t)
+	part := base64.StdEncoding.EncodeToString(make([]byte, app.MaxUploadTotal/3+1024))
+	_, err := a.ImportUploads([]app.Upload{{Name: "a.txt", Base64: part}, {Name: "b.txt", Base64: part}, {Name: "c.txt", Base64: part}}, app.ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "one import can send") {
+		t.Errorf("uploads over the limit: %v", err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"time"
 
 	"folio/app"
 )
@@ -53,9 +54,21 @@ func Listen(addr string) (net.Listener, error) {
 // New prepares a server for the app; assets is the built frontend.
 func New(a *app.App, events *Events, assets fs.FS, ln net.Listener) *Server {
 	s := &Server{app: a, assets: assets, events: events, ln: ln}
-	s.http = &http.Server{Handler: s.Handler()}
+	s.http = &http.Server{
+		Handler: s.Handler(),
+		// A request's headers come at once from a browser; one that sends
+		// half and stops is cut off. There is no overall read or write
+		// timeout: the event stream stays open, and a call's body has its
+		// own (see call). An idle connection is closed.
+		ReadHeaderTimeout: headerTimeout,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
 	return s
 }
+
+// headerTimeout bounds the wait for a request's headers.
+var headerTimeout = 10 * time.Second
 
 // URL is where the browser should go.
 func (s *Server) URL() string { return "http://" + s.ln.Addr().String() + "/" }
