@@ -44,6 +44,9 @@ type App struct {
 	lib  library
 	host Host
 	mode string
+	// readRoots, when not nil, are the only folders calls may name files
+	// in (see LimitDiskAccess).
+	readRoots []string
 
 	importMu     sync.Mutex
 	cancelImport context.CancelFunc

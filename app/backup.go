@@ -47,6 +47,9 @@ func (a *App) RestoreLibrary() (db.LibraryInfo, error) {
 // replaces is kept beside it, at the Replaced path of the answer. A backup
 // from an older Folio is upgraded. It is refused while an import runs.
 func (a *App) RestoreLibraryFrom(path string) (db.LibraryInfo, error) {
+	if err := a.mayRead(path); err != nil {
+		return db.LibraryInfo{}, err
+	}
 	if !a.importMu.TryLock() {
 		return db.LibraryInfo{}, errors.New("restore the library: an import is running; wait for it to finish or cancel it, then restore")
 	}

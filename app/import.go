@@ -36,7 +36,12 @@ func (a *App) ImportPaths(paths []string, opts ImportOptions) (importer.Report, 
 	if len(paths) == 0 {
 		return importer.Report{Results: []importer.Result{}}, errors.New("nothing to import: no files were given")
 	}
-	exp := importer.Expand(paths)
+	for _, p := range paths {
+		if err := a.mayRead(p); err != nil {
+			return importer.Report{Results: []importer.Result{}}, err
+		}
+	}
+	exp := importer.ExpandWithin(paths, a.readRoots)
 	defer exp.Close()
 	return a.runImport(exp, opts)
 }

@@ -88,6 +88,9 @@ func skipReason(name string) string {
 type Expansion struct {
 	Sources []Source
 	closers []io.Closer
+	// roots, when set, are the only folders files may be read from (see
+	// ExpandWithin).
+	roots []string
 }
 
 // Close releases the archives the expansion opened.
@@ -102,12 +105,41 @@ func (e *Expansion) Close() {
 // recursively in name order, zip archives entry by entry. A path that cannot
 // be read becomes a Source carrying the error, so the rest go on.
 func Expand(paths []string) *Expansion {
-	e := &Expansion{}
+	return ExpandWithin(paths, nil)
+}
+
+// ExpandWithin is Expand reading only files that are, once symlinks are
+// followed, inside one of roots; others are skipped and said so. With nil
+// roots, any file is read.
+func ExpandWithin(paths, roots []string) *Expansion {
+	e := &Expansion{roots: roots}
 	for _, p := range paths {
 		e.addPath(p)
 	}
 	return e
 }
+
+// Within reports whether path, once symlinks are followed, is one of
+// roots or inside one. roots must be absolute and free of symlinks.
+func Within(path string, roots []string) bool {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return false
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		return false
+	}
+	for _, root := range roots {
+		rel, err := filepath.Rel(root, real)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideReason is why a file outside the expansion's roots is skipped.
+const outsideReason = "outside the folders Folio was allowed to read"
 
 func (e *Expansion) add(s ...Source) { e.Sources = append(e.Sources, s...) }
 
@@ -128,6 +160,10 @@ func (e *Expansion) addPath(p string) {
 }
 
 func (e *Expansion) addFile(p string, info fs.FileInfo) {
+	if e.roots != nil && !Within(p, e.roots) {
+		e.add(Source{Path: p, Skip: outsideReason})
+		return
+	}
 	if reason := notRegular(info); reason != "" {
 		e.add(Source{Path: p, Skip: reason})
 		return

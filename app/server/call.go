@@ -50,7 +50,6 @@ func (s *Server) call(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rc := http.NewResponseController(w)
-	rc.SetReadDeadline(time.Now().Add(bodyTimeout))
 	args, err := decodeArgs(method.Type(), http.MaxBytesReader(w, r.Body, bodyLimit(r.PathValue("method"))))
 	if err == nil {
 		rc.SetReadDeadline(time.Time{}) // the call itself (an import) may take long

@@ -43,7 +43,7 @@ func TestCallBodiesAreBounded(t *testing.T) {
 	for k, v := range callHeaders {
 		req.Header.Set(k, v)
 	}
-	res, err := http.DefaultClient.Do(req)
+	res, err := browser.Do(req)
 	if err != nil {
 		t.Fatalf("an upload over the limit: %v", err)
 	}
