@@ -22,6 +22,10 @@ type NewArticle struct {
 	HTML      string // sanitized HTML or ""
 	Path      string // the file (or file#entry) it came from
 	Tags      []string
+	// Uploaded says the text was sent, not read from a file: its Path is
+	// only the name the sender gave, which says nothing of which file it
+	// was, so it never updates an article in place.
+	Uploaded bool
 }
 
 // Import statuses.
@@ -164,7 +168,7 @@ func (w *importWriter) store(ctx context.Context, a NewArticle) (ImportOutcome, 
 	case !errors.Is(err, sql.ErrNoRows):
 		return o, err
 	}
-	if a.Path != "" {
+	if a.Path != "" && !a.Uploaded {
 		updated, ok, err := w.updateEdited(ctx, a, hash)
 		if err != nil || ok {
 			return updated, err

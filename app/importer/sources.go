@@ -39,6 +39,9 @@ type Source struct {
 	// type); Err says why it could not even be listed.
 	Skip string
 	Err  error
+	// uploaded: the contents were sent, and Path is only the name the
+	// sender gave them (see db.NewArticle.Uploaded).
+	uploaded bool
 }
 
 // Read returns the file's bytes, refusing files over MaxFileSize.
@@ -298,6 +301,12 @@ func (e *Expansion) addZipFile(p string, size int64) {
 
 // AddUpload adds an uploaded file's contents, expanding a zip.
 func (e *Expansion) AddUpload(name string, data []byte) {
+	first := len(e.Sources)
+	defer func() {
+		for i := first; i < len(e.Sources); i++ {
+			e.Sources[i].uploaded = true
+		}
+	}()
 	switch {
 	case isZip(name) && len(data) == 0:
 		e.add(Source{Path: name, Err: errors.New("the zip archive is empty (0 bytes)")})
