@@ -98,9 +98,15 @@ func TestRestoreRefusedWhileServeHasTheLibrary(t *testing.T) {
 // Processes importing into one new library at once: each waits for the
 // one that creates the schema, and none fails or loses its import.
 func TestConcurrentFirstImports(t *testing.T) {
+	concurrentImports(t, 6)
+}
+
+// concurrentImports starts n imports of one file each into a new library
+// at once and checks that all n articles are in it.
+func concurrentImports(t *testing.T, n int) {
+	t.Helper()
 	lib := filepath.Join(t.TempDir(), "library.db")
 	dir := t.TempDir()
-	const n = 6
 	cmds := make([]*exec.Cmd, n)
 	outs := make([]*strings.Builder, n)
 	for i := range cmds {
