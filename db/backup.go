@@ -80,13 +80,14 @@ func (s *Store) backupDest(dest string, overwrite bool) (string, error) {
 	return dest, nil
 }
 
-// isLibraryFile reports whether path is the library or one of its journals.
+// isLibraryFile reports whether path is the library, one of its journals
+// or its lock file.
 func (s *Store) isLibraryFile(path string) bool {
 	lib, err := filepath.Abs(s.path)
 	if err != nil {
 		lib = s.path
 	}
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal", ".lock"} {
 		if path == lib+suffix || sameFile(path, lib+suffix) {
 			return true
 		}
