@@ -66,6 +66,11 @@ func lockShared(ctx context.Context, library string) (*libraryLock, error) {
 		return nil, fmt.Errorf("open the library's lock file: %w", err)
 	}
 	l := &libraryLock{f: f}
+	if l.tryExclusiveNow() {
+		// Alone: the processes recorded have all gone, so their lines go
+		// too, and the file does not grow with every open.
+		f.Truncate(0)
+	}
 	if err := l.wait(ctx, sharedLockWait, l.trySharedNow); err != nil {
 		f.Close()
 		return nil, &inUseError{action: "open the library (it is being restored or upgraded)", holders: l.holders()}
