@@ -8,10 +8,12 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"folio/db"
+	"folio/db/corpus"
 	"folio/db/dbtest"
 )
 
@@ -171,4 +173,45 @@ func assertWhole(t *testing.T, path, what string) {
 	if _, err := s.Search(context.Background(), db.SearchRequest{Query: "harbour", Limit: 5}); err != nil {
 		t.Errorf("%s: a search in the restored library: %v", what, err)
 	}
+}
+
+// BenchmarkPrepareRestore measures the checks and the copy a restore makes
+// before it replaces anything, at FOLIO_BENCH_ARTICLES articles (2,000 by
+// default): go test ./db -run '^$' -bench PrepareRestore -benchtime 1x
+func BenchmarkPrepareRestore(b *testing.B) {
+	n := 2000
+	if v, err := strconv.Atoi(os.Getenv("FOLIO_BENCH_ARTICLES")); err == nil && v > 0 {
+		n = v
+	}
+	s, err := db.Open(context.Background(), filepath.Join(b.TempDir(), "library.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	gen := corpus.New(5, "")
+	for i := 0; i < n; i += 500 {
+		var batch []db.NewArticle
+		for j := i; j < min(i+500, n); j++ {
+			a := gen.Next(j)
+			batch = append(batch, db.NewArticle{Title: a.Title, Body: a.Body, Published: a.Published})
+		}
+		if _, err := s.ImportArticles(context.Background(), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	backup := filepath.Join(b.TempDir(), "backup.db")
+	if err := s.Backup(context.Background(), backup, false); err != nil {
+		b.Fatal(err)
+	}
+	lib := filepath.Join(b.TempDir(), "library.db")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := db.PrepareRestore(context.Background(), backup, lib)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r.Discard()
+	}
+	st, _ := os.Stat(backup)
+	b.ReportMetric(float64(st.Size())/(1<<20), "MB")
 }
