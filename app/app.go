@@ -98,7 +98,9 @@ func userError(action string, err error) error {
 		return fmt.Errorf("%s: it no longer exists (it may have been deleted)", action)
 	case errors.Is(err, context.Canceled):
 		return fmt.Errorf("%s: cancelled", action)
-	case errors.Is(err, db.ErrLibraryInUse), errors.Is(err, db.ErrNewerLibrary), db.IsDamagedBackup(err):
+	case errors.Is(err, db.ErrLibraryInUse):
+		return err // it says what it could not do, and who holds the library
+	case errors.Is(err, db.ErrNewerLibrary), db.IsDamagedBackup(err):
 		return fmt.Errorf("%s: %w", action, err) // worded for people already
 	case errors.Is(err, db.ErrClosed):
 		// A call that began just before a restore swapped the library.

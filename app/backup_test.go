@@ -176,7 +176,7 @@ func TestRestoreRefusedWhileTheLibraryIsOpenElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = a.RestoreLibraryFrom(backup)
-	if !errors.Is(err, db.ErrLibraryInUse) || !strings.Contains(err.Error(), "is open in") {
+	if !errors.Is(err, db.ErrLibraryInUse) || !strings.HasPrefix(err.Error(), "cannot restore the library: the library is open in") {
 		t.Errorf("restore while the library is open elsewhere: %v", err)
 	}
 	if matches, _ := filepath.Glob(a.Info().Library + ".before-restore-*"); len(matches) != 0 {
