@@ -106,11 +106,11 @@ func sameFile(a, b string) bool {
 
 // diskError words the disk problems a person can fix.
 func diskError(err error) error {
-	msg := err.Error()
+	err = Classify(err)
 	switch {
-	case contains(msg, "disk is full") || contains(msg, "SQLITE_FULL"):
+	case errors.Is(err, ErrDiskFull):
 		return fmt.Errorf("the disk is full: %w", err)
-	case contains(msg, "unable to open") || contains(msg, "readonly") || contains(msg, "read-only"):
+	case errors.Is(err, ErrUnwritable):
 		return fmt.Errorf("the file cannot be written (check the folder's permissions): %w", err)
 	}
 	return err

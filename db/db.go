@@ -116,8 +116,8 @@ func (s *Store) ping(ctx context.Context) error {
 // friendlyOpenError turns SQLite's "file is not a database" into words a
 // person can act on.
 func friendlyOpenError(err error) error {
-	msg := err.Error()
-	if contains(msg, "not a database") || contains(msg, "malformed") {
+	err = Classify(err)
+	if errors.Is(err, ErrDamaged) {
 		return fmt.Errorf("the file is not a Folio library or is damaged: %w", err)
 	}
 	return err
