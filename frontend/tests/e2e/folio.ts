@@ -2,7 +2,7 @@
 // served by the real folio binary in browser mode, and a page open on it.
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ export interface Folio {
   /** The address folio serve printed: with the run's token, which the first visit trades for a cookie. */
   start: string;
   dbPath: string;
+  /** A folder of this test's that the page may import files from by path (folio serve --import-from). */
+  files: string;
   /** Runs a folio subcommand against this library and returns its stdout. */
   cli(...args: string[]): Promise<string>;
   /** Calls a bound Go method the way the page does. */
@@ -26,9 +28,10 @@ export interface Folio {
   remoteRequests: string[];
 }
 
-function startServer(dbPath: string): Promise<{ proc: ChildProcess; url: string; start: string }> {
+function startServer(dbPath: string, files: string): Promise<{ proc: ChildProcess; url: string; start: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(binary, ['serve', '--db', dbPath, '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['serve', '--db', dbPath, '--addr', '127.0.0.1:0', '--import-from', files];
+    const proc = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     proc.stdout!.on('data', (d) => {
@@ -56,7 +59,9 @@ export const test = base.extend<{ folio: Folio }>({
   folio: async ({ page }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'folio-e2e-'));
     const dbPath = path.join(dir, 'library.db');
-    const { proc, url, start } = await startServer(dbPath);
+    const files = path.join(dir, 'files');
+    mkdirSync(files);
+    const { proc, url, start } = await startServer(dbPath, files);
     const remoteRequests: string[] = [];
     page.on('request', (r) => {
       const u = new URL(r.url());
@@ -68,6 +73,7 @@ export const test = base.extend<{ folio: Folio }>({
       url,
       start,
       dbPath,
+      files,
       cli: (...args) => runCli(dbPath, args),
       call: async <T,>(method: string, ...args: unknown[]) => {
         // The token in the URL, as a program given the printed address calls.
