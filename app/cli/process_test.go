@@ -38,9 +38,15 @@ func folioProcess(t *testing.T, args ...string) *exec.Cmd {
 }
 
 // startServe starts "folio serve" on lib and returns once it serves.
-func startServe(t *testing.T, lib string) *exec.Cmd {
+func startServe(t *testing.T, lib string, flags ...string) *exec.Cmd {
+	cmd, _ := startServeAt(t, lib, flags...)
+	return cmd
+}
+
+// startServeAt is startServe that also returns the address it printed.
+func startServeAt(t *testing.T, lib string, flags ...string) (*exec.Cmd, string) {
 	t.Helper()
-	cmd := folioProcess(t, "serve", "--db", lib, "--addr", "127.0.0.1:0")
+	cmd := folioProcess(t, append([]string{"serve", "--db", lib, "--addr", "127.0.0.1:0"}, flags...)...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +64,8 @@ func startServe(t *testing.T, lib string) *exec.Cmd {
 		t.Fatalf("folio serve printed %q, %v", line, err)
 	}
 	go io.Copy(io.Discard, out)
-	return cmd
+	_, url, _ := strings.Cut(strings.TrimSpace(line), " at ")
+	return cmd, url
 }
 
 func TestRestoreRefusedWhileServeHasTheLibrary(t *testing.T) {
