@@ -6,10 +6,14 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"folio/app"
 	"folio/app/server"
 )
 
@@ -75,5 +79,18 @@ func TestHalfSentRequestsAreCutOff(t *testing.T) {
 			t.Errorf("the server kept a half-sent request open: %q", half)
 		}
 		conn.Close()
+	}
+}
+
+// The page refuses a drop over the limit before sending it; its limit is
+// the app's.
+func TestFrontendKnowsTheUploadLimit(t *testing.T) {
+	src, err := os.ReadFile("../../frontend/src/lib/api.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`export const maxUploadMB = (\d+);`).FindSubmatch(src)
+	if m == nil || string(m[1]) != strconv.Itoa(app.MaxUploadTotal>>20) {
+		t.Errorf("frontend/src/lib/api.ts maxUploadMB = %s, want %d (app.MaxUploadTotal)", m, app.MaxUploadTotal>>20)
 	}
 }

@@ -77,3 +77,21 @@ test('the window stays searchable while an import runs', async ({ page, folio })
   await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('search-status')).toContainText(/\d+ results/);
 });
+
+test('a drop over the upload limit is refused in words before it is sent', async ({ page, folio }) => {
+  await openApp(page, folio);
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/folio/call/ImportUploads')) calls.push(r.url());
+  });
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) dt.items.add(new File([new Uint8Array(22 * 1024 * 1024)], name));
+    const target = document.querySelector('main') ?? document.body;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  });
+  await expect(page.getByText(/over the 64 MB one import can send/)).toBeVisible();
+  expect(calls).toEqual([]);
+});
