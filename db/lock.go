@@ -44,11 +44,12 @@ type libraryLock struct {
 // How long to wait for a lock another process holds: a shared lock waits
 // for a restore or an upgrade to finish; an exclusive one, taken to
 // upgrade, only for other processes opening the library at the same time.
-const (
+var (
 	sharedLockWait    = 2 * time.Minute
 	exclusiveLockWait = 3 * time.Second
-	lockPoll          = 10 * time.Millisecond
 )
+
+const lockPoll = 10 * time.Millisecond
 
 // lockPath is the lock file of the library at path.
 func lockPath(library string) string { return library + ".lock" }
