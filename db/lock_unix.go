@@ -15,6 +15,10 @@ func (l *libraryLock) tryExclusiveNow() bool {
 	return syscall.Flock(int(l.f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil
 }
 
+func (l *libraryLock) unlockNow() {
+	syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
+}
+
 // processRunning reports whether a process with this id exists (one of
 // another user's answers EPERM).
 func processRunning(pid int) bool {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 )
 
 // refuseNewer refuses a library written by a newer Folio before anything
@@ -44,25 +45,37 @@ func (s *Store) schemaCurrent(ctx context.Context) (bool, error) {
 
 // migrateAlone brings the schema up to date holding the library's lock
 // exclusively, so that no other process uses a schema being changed and
-// two processes opening a new library do not both create it. When another
-// process upgrades it meanwhile, the shared lock is enough again.
+// two processes opening a new library do not both create it. It waits
+// while another process holds the lock alone (it is upgrading the library,
+// or restoring it), and then needs only the shared lock if that process
+// upgraded it; it gives up after exclusiveLockWait of finding the library
+// merely open elsewhere (an older Folio using it).
 func (s *Store) migrateAlone(ctx context.Context) error {
 	current, err := s.schemaCurrent(ctx)
 	if err != nil || current {
 		return err
 	}
-	upgradedElsewhere := false
-	err = s.lock.wait(ctx, exclusiveLockWait, func() bool {
+	var upgradedElsewhere, givenUp bool
+	openElsewhereSince := time.Now()
+	err = s.lock.wait(ctx, sharedLockWait, func() bool {
 		if s.lock.tryExclusiveNow() {
 			return true
 		}
-		if ok, _ := s.schemaCurrent(ctx); ok && s.lock.trySharedNow() {
+		if !s.lock.trySharedNow() {
+			openElsewhereSince = time.Now() // held alone: an upgrade is under way
+			return false
+		}
+		if ok, _ := s.schemaCurrent(ctx); ok {
 			upgradedElsewhere = true
 			return true
 		}
-		return false
+		givenUp = time.Since(openElsewhereSince) > exclusiveLockWait
+		if !givenUp {
+			s.lock.unlockNow() // so that whoever tries next can have it alone
+		}
+		return givenUp
 	})
-	if err != nil {
+	if err != nil || givenUp {
 		return &inUseError{action: "upgrade the library to this Folio's version", holders: s.lock.holders()}
 	}
 	if upgradedElsewhere {
