@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"strings"
 	"sync"
 
 	"folio/db"
@@ -40,12 +39,14 @@ var ErrNotAvailable = errors.New("not available in this mode")
 
 // App is the bound application object.
 type App struct {
-	// store is the open library. A restore replaces it while other calls
-	// run, so read it through db(), never directly.
-	store   *db.Store
-	storeMu sync.RWMutex
-	host    Host
-	mode    string
+	// lib is the open library; a restore replaces it while other calls
+	// run (see library).
+	lib  library
+	host Host
+	mode string
+	// readRoots, when not nil, are the only folders calls may name files
+	// in (see LimitDiskAccess).
+	readRoots []string
 
 	importMu     sync.Mutex
 	cancelImport context.CancelFunc
@@ -54,7 +55,7 @@ type App struct {
 
 // New returns the app over an open store. mode is "desktop" or "browser".
 func New(store *db.Store, host Host, mode string) *App {
-	return &App{store: store, host: host, mode: mode}
+	return &App{lib: library{store: store}, host: host, mode: mode}
 }
 
 // Info describes the running app to the frontend.
@@ -67,14 +68,8 @@ type Info struct {
 	BackupPath string `json:"backupPath"`
 }
 
-// db returns the open library. Every bound method takes it afresh for each
-// call: a restore swaps it (see swapStore), and a call that kept an old one
-// would find it closed.
-func (a *App) db() *db.Store {
-	a.storeMu.RLock()
-	defer a.storeMu.RUnlock()
-	return a.store
-}
+// db returns the open library, taken afresh for each call.
+func (a *App) db() *db.Store { return a.lib.get() }
 
 // CloseLibrary closes the library the app holds, which is not the store it
 // was started with after a restore. It is a function, not a method, so that
@@ -90,40 +85,39 @@ func (a *App) Info() Info {
 }
 
 // userError turns an error into a message a person can act on. Errors the
-// store words for people pass through; anything else is logged in full and
-// shown in plain words.
+// store words for people pass through; the database's own (see
+// db.Classify) are logged in full and shown in plain words.
 func userError(action string, err error) error {
 	if err == nil {
 		return nil
 	}
+	err = db.Classify(err)
+	var plain string
 	switch {
 	case errors.Is(err, db.ErrNotFound):
 		return fmt.Errorf("%s: it no longer exists (it may have been deleted)", action)
 	case errors.Is(err, context.Canceled):
 		return fmt.Errorf("%s: cancelled", action)
-	case strings.Contains(err.Error(), "sql: database is closed"):
+	case errors.Is(err, db.ErrLibraryInUse):
+		return err // it says what it could not do, and who holds the library
+	case errors.Is(err, db.ErrNewerLibrary), db.IsDamagedBackup(err):
+		return fmt.Errorf("%s: %w", action, err) // worded for people already
+	case errors.Is(err, db.ErrClosed):
 		// A call that began just before a restore swapped the library.
 		return fmt.Errorf("%s: the library was being replaced; try again", action)
-	case strings.Contains(err.Error(), "database is locked"), strings.Contains(err.Error(), "SQLITE_BUSY"):
+	case errors.Is(err, db.ErrBusy):
 		return fmt.Errorf("%s: the library is busy (another program is writing to it); try again in a moment", action)
-	case looksInternal(err):
-		log.Printf("%s: %v", action, err)
-		return fmt.Errorf("%s: Folio could not read or write the library file (the details are in Folio's log)", action)
+	case errors.Is(err, db.ErrDiskFull):
+		plain = "the disk is full; make room and try again"
+	case errors.Is(err, db.ErrDamaged):
+		plain = "the library file is damaged; restore it from a backup"
+	case errors.Is(err, db.ErrUnwritable):
+		plain = "Folio cannot open or write the library file (check its folder's permissions)"
+	case errors.Is(err, db.ErrInternal):
+		plain = "Folio could not read or write the library file (the details are in Folio's log)"
+	default:
+		return fmt.Errorf("%s: %w", action, err)
 	}
-	return fmt.Errorf("%s: %w", action, err)
-}
-
-// internalMarks are words of SQLite's and Go's own error messages, which
-// mean nothing to a person; errors that carry them are logged, not shown.
-var internalMarks = []string{"SQL logic error", "sqlite", "SQLITE_", "no such table", "no such column",
-	"constraint failed", "disk I/O error", "sql: ", "unable to open database", "malformed", "runtime error"}
-
-func looksInternal(err error) bool {
-	msg := err.Error()
-	for _, m := range internalMarks {
-		if strings.Contains(msg, m) {
-			return true
-		}
-	}
-	return false
+	log.Printf("%s: %v", action, err)
+	return fmt.Errorf("%s: %s", action, plain)
 }

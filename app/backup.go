@@ -47,6 +47,9 @@ func (a *App) RestoreLibrary() (db.LibraryInfo, error) {
 // replaces is kept beside it, at the Replaced path of the answer. A backup
 // from an older Folio is upgraded. It is refused while an import runs.
 func (a *App) RestoreLibraryFrom(path string) (db.LibraryInfo, error) {
+	if err := a.mayRead(path); err != nil {
+		return db.LibraryInfo{}, err
+	}
 	if !a.importMu.TryLock() {
 		return db.LibraryInfo{}, errors.New("restore the library: an import is running; wait for it to finish or cancel it, then restore")
 	}
@@ -68,40 +71,51 @@ func (a *App) RestoreLibraryFrom(path string) (db.LibraryInfo, error) {
 const closeTimeout = 30 * time.Second
 
 // swapStore closes the library, puts the restored file in its place and
-// opens it, holding storeMu so that no call starts in between. When any
-// step fails, the old library is back in place and open again.
+// opens it, while no call can take the library. When any step fails, the
+// old library is back in place and open again.
 func (a *App) swapStore(ctx context.Context, r *db.Restore) error {
-	a.storeMu.Lock()
-	defer a.storeMu.Unlock()
-	path := a.store.Path()
+	return a.lib.swap(func(old *db.Store) (*db.Store, error) {
+		path := old.Path()
+		// Another process with the library open would go on writing to
+		// the file moved aside: refuse, and the library stays as it is.
+		if err := old.Exclusive(); err != nil {
+			return old, err
+		}
+		err := shutdownAndReplace(ctx, old, r)
+		old.Close() // lets go of the lock, so the library can open again
+		if err != nil {
+			return reopen(ctx, path, err)
+		}
+		s, err := db.Open(ctx, path)
+		if err != nil {
+			kept := r.Info().Replaced
+			if undo := r.Undo(); undo != nil {
+				return nil, fmt.Errorf("the restored library does not open (%w), and putting the old one back failed (%v); it is kept at %s", err, undo, kept)
+			}
+			return reopen(ctx, path, fmt.Errorf("the restored library does not open, so the old one was put back: %w", err))
+		}
+		return s, nil
+	})
+}
+
+// shutdownAndReplace closes the library once the calls in flight are done
+// and puts the restored file in its place.
+func shutdownAndReplace(ctx context.Context, old *db.Store, r *db.Restore) error {
 	wait, cancel := context.WithTimeout(ctx, closeTimeout)
 	defer cancel()
-	if err := a.store.Shutdown(wait); err != nil {
-		// Nothing was moved: the library opens again where it is.
-		return a.reopen(ctx, path, err)
+	if err := old.Shutdown(wait); err != nil {
+		return err // nothing was moved: the library opens again where it is
 	}
-	if _, err := r.Replace(); err != nil {
-		return a.reopen(ctx, path, err)
-	}
-	s, err := db.Open(ctx, path)
-	if err != nil {
-		kept := r.Info().Replaced
-		if undo := r.Undo(); undo != nil {
-			return fmt.Errorf("the restored library does not open (%w), and putting the old one back failed (%v); it is kept at %s", err, undo, kept)
-		}
-		return a.reopen(ctx, path, fmt.Errorf("the restored library does not open, so the old one was put back: %w", err))
-	}
-	a.store = s
-	return nil
+	_, err := r.Replace()
+	return err
 }
 
 // reopen opens the library at path again after a failed restore and
-// returns why the restore failed. Called with storeMu held.
-func (a *App) reopen(ctx context.Context, path string, cause error) error {
+// returns it with why the restore failed.
+func reopen(ctx context.Context, path string, cause error) (*db.Store, error) {
 	s, err := db.Open(ctx, path)
 	if err != nil {
-		return fmt.Errorf("%w; reopening the library also failed (%v): restart Folio", cause, err)
+		return nil, fmt.Errorf("%w; reopening the library also failed (%v): restart Folio", cause, err)
 	}
-	a.store = s
-	return cause
+	return s, cause
 }

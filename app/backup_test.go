@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -158,5 +159,45 @@ func TestRestoreWaitsForNoImport(t *testing.T) {
 	}
 	if _, err := a.RestoreLibraryFrom(backup); err != nil {
 		t.Errorf("restore after the import: %v", err)
+	}
+}
+
+// Another program with the library open would go on writing to the file a
+// restore moves aside: the restore is refused and nothing changes.
+func TestRestoreRefusedWhileTheLibraryIsOpenElsewhere(t *testing.T) {
+	a, h, _ := libraryApp(t)
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	h.savePath = backup
+	if _, err := a.BackupLibrary(); err != nil {
+		t.Fatal(err)
+	}
+	other, err := db.Open(context.Background(), a.Info().Library)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.RestoreLibraryFrom(backup)
+	if !errors.Is(err, db.ErrLibraryInUse) || !strings.HasPrefix(err.Error(), "cannot restore the library: the library is open in") {
+		t.Errorf("restore while the library is open elsewhere: %v", err)
+	}
+	if matches, _ := filepath.Glob(a.Info().Library + ".before-restore-*"); len(matches) != 0 {
+		t.Errorf("the refused restore moved the library aside: %v", matches)
+	}
+	if _, err := a.ViewCounts(); err != nil {
+		t.Errorf("after the refusal the library does not answer: %v", err)
+	}
+	other.Close()
+	if _, err := a.RestoreLibraryFrom(backup); err != nil {
+		t.Errorf("restore once the other is closed: %v", err)
+	}
+}
+
+// One browser-mode import sends at most MaxUploadTotal bytes of files; more
+// is refused before anything is decoded.
+func TestImportUploadsIsBounded(t *testing.T) {
+	a, _, _ := libraryApp(t)
+	part := base64.StdEncoding.EncodeToString(make([]byte, app.MaxUploadTotal/3+1024))
+	_, err := a.ImportUploads([]app.Upload{{Name: "a.txt", Base64: part}, {Name: "b.txt", Base64: part}, {Name: "c.txt", Base64: part}}, app.ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "one import can send") {
+		t.Errorf("uploads over the limit: %v", err)
 	}
 }

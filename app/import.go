@@ -36,15 +36,33 @@ func (a *App) ImportPaths(paths []string, opts ImportOptions) (importer.Report, 
 	if len(paths) == 0 {
 		return importer.Report{Results: []importer.Result{}}, errors.New("nothing to import: no files were given")
 	}
-	exp := importer.Expand(paths)
+	for _, p := range paths {
+		if err := a.mayRead(p); err != nil {
+			return importer.Report{Results: []importer.Result{}}, err
+		}
+	}
+	exp := importer.ExpandWithin(paths, a.readRoots)
 	defer exp.Close()
 	return a.runImport(exp, opts)
 }
+
+// MaxUploadTotal bounds the bytes of the files one browser-mode import
+// sends: twice the largest article file Folio imports. More is imported
+// from disk, which reads one file at a time.
+const MaxUploadTotal = 2 * importer.MaxFileSize
 
 // ImportUploads imports files whose contents the browser sent.
 func (a *App) ImportUploads(files []Upload, opts ImportOptions) (importer.Report, error) {
 	if len(files) == 0 {
 		return importer.Report{Results: []importer.Result{}}, errors.New("nothing to import: no files were given")
+	}
+	total := 0
+	for _, f := range files {
+		total += base64.StdEncoding.DecodedLen(len(f.Base64))
+	}
+	if total > MaxUploadTotal+3*len(files) {
+		return importer.Report{Results: []importer.Result{}}, fmt.Errorf(
+			"the files are over the %d MB one import can send; import fewer at a time, or import them from disk (folio import)", MaxUploadTotal>>20)
 	}
 	exp := &importer.Expansion{}
 	defer exp.Close()

@@ -28,7 +28,7 @@ func (a *App) Search(p SearchParams) (db.SearchResult, error) {
 	if limit <= 0 {
 		limit = db.DefaultSearchLimit
 	}
-	res, err := a.store.Search(context.Background(), db.SearchRequest{
+	res, err := a.db().Search(context.Background(), db.SearchRequest{
 		Query: p.Query, Sort: sort, Offset: max(p.Offset, 0), Limit: min(limit, db.MaxSearchLimit),
 		Typing: p.Typing,
 	})
@@ -38,6 +38,6 @@ func (a *App) Search(p SearchParams) (db.SearchResult, error) {
 // MatchRanges returns the spans of an article's title and body that a
 // search's words match, for the reader to mark and step through.
 func (a *App) MatchRanges(articleID int64, query string) (db.MatchRanges, error) {
-	r, err := a.store.MatchRanges(context.Background(), articleID, query)
+	r, err := a.db().MatchRanges(context.Background(), articleID, query)
 	return r, userError("find the matches in the article", err)
 }

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,6 +18,8 @@ type libraryHost struct {
 	mu       sync.Mutex
 	events   []string
 	savePath string
+	saveDir  string // when set, each save goes to a new file in it
+	saves    int
 	openPath string
 	dialog   error
 
@@ -38,6 +41,12 @@ func (h *libraryHost) OpenFiles(string) ([]string, error) { return nil, app.ErrN
 func (h *libraryHost) OpenFolder(string) (string, error)  { return "", app.ErrNotAvailable }
 func (h *libraryHost) OpenFile(string) (string, error)    { return h.openPath, h.dialog }
 func (h *libraryHost) SaveFile(string, string) (string, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.saveDir != "" {
+		h.saves++
+		return filepath.Join(h.saveDir, fmt.Sprintf("backup-%d.db", h.saves)), h.dialog
+	}
 	return h.savePath, h.dialog
 }
 func (h *libraryHost) OpenURL(string) error { return app.ErrNotAvailable }

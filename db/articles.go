@@ -290,8 +290,6 @@ func nonNil[T any](list []T) []T {
 	return list
 }
 
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
-
 // ListArticleIDs returns the ids of every article in a view, in the view's
 // order; the list uses it to select everything at once.
 func (s *Store) ListArticleIDs(ctx context.Context, view View, sort Sort) ([]int64, error) {

@@ -80,13 +80,14 @@ func (s *Store) backupDest(dest string, overwrite bool) (string, error) {
 	return dest, nil
 }
 
-// isLibraryFile reports whether path is the library or one of its journals.
+// isLibraryFile reports whether path is the library, one of its journals
+// or its lock file.
 func (s *Store) isLibraryFile(path string) bool {
 	lib, err := filepath.Abs(s.path)
 	if err != nil {
 		lib = s.path
 	}
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal", ".lock"} {
 		if path == lib+suffix || sameFile(path, lib+suffix) {
 			return true
 		}
@@ -105,11 +106,11 @@ func sameFile(a, b string) bool {
 
 // diskError words the disk problems a person can fix.
 func diskError(err error) error {
-	msg := err.Error()
+	err = Classify(err)
 	switch {
-	case contains(msg, "disk is full") || contains(msg, "SQLITE_FULL"):
+	case errors.Is(err, ErrDiskFull):
 		return fmt.Errorf("the disk is full: %w", err)
-	case contains(msg, "unable to open") || contains(msg, "readonly") || contains(msg, "read-only"):
+	case errors.Is(err, ErrUnwritable):
 		return fmt.Errorf("the file cannot be written (check the folder's permissions): %w", err)
 	}
 	return err

@@ -36,6 +36,8 @@ type Store struct {
 	// oldSchema is set on a library kept at an older schema (in tests of
 	// migrations), which has no tables for names.
 	oldSchema bool
+	// lock is held shared while the store is open (see libraryLock).
+	lock *libraryLock
 
 	// BackupPath is set when Open backed up an older library before
 	// migrating it, so the caller can tell the person where it went.
@@ -45,11 +47,20 @@ type Store struct {
 // Open opens (creating if needed) the library at path and brings its schema
 // up to date. A library written by a newer Folio is refused, untouched.
 func Open(ctx context.Context, path string) (*Store, error) {
-	s, err := openWithout(ctx, path)
+	if err := refuseNewer(ctx, path); err != nil {
+		return nil, err
+	}
+	lock, err := lockShared(ctx, path)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.migrate(ctx); err != nil {
+	s, err := openWithout(ctx, path)
+	if err != nil {
+		lock.close()
+		return nil, err
+	}
+	s.lock = lock
+	if err := s.migrateAlone(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -112,8 +123,8 @@ func (s *Store) ping(ctx context.Context) error {
 // friendlyOpenError turns SQLite's "file is not a database" into words a
 // person can act on.
 func friendlyOpenError(err error) error {
-	msg := err.Error()
-	if contains(msg, "not a database") || contains(msg, "malformed") {
+	err = Classify(err)
+	if errors.Is(err, ErrDamaged) {
 		return fmt.Errorf("the file is not a Folio library or is damaged: %w", err)
 	}
 	return err
@@ -122,8 +133,14 @@ func friendlyOpenError(err error) error {
 // Path is the library file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and lets go of its lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if lerr := s.lock.close(); err == nil {
+		err = lerr
+	}
+	return err
+}
 
 // SetClock replaces the clock used for timestamps; tests use it.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
@@ -143,7 +160,7 @@ func integrityCheck(ctx context.Context, q interface {
 }) error {
 	rows, err := q.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
-		return fmt.Errorf("integrity check: %w", err)
+		return fmt.Errorf("integrity check: %w", Classify(err))
 	}
 	defer rows.Close()
 	var problems []string
@@ -160,7 +177,7 @@ func integrityCheck(ctx context.Context, q interface {
 		return fmt.Errorf("integrity check: %w", err)
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("the library is damaged: %v", problems)
+		return &kindError{kind: ErrDamaged, err: fmt.Errorf("the library is damaged: %v", problems)}
 	}
 	return nil
 }

@@ -110,6 +110,12 @@ func TestNewerLibraryIsRefusedUntouched(t *testing.T) {
 	if _, err := s.DB().Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_future.sql', 'x')`); err != nil {
 		t.Fatal(err)
 	}
+	// A library copied from elsewhere may be in rollback mode: opening it
+	// for writing would already turn it to WAL, a change of its header.
+	var mode string
+	if err := s.DB().QueryRow(`PRAGMA journal_mode = DELETE`).Scan(&mode); err != nil || mode != "delete" {
+		t.Fatalf("journal mode %q, %v", mode, err)
+	}
 	s.Close()
 	before, _ := os.ReadFile(path)
 	_, err = db.Open(context.Background(), path)

@@ -41,6 +41,10 @@ type NewArticle struct {
 	// them found while it is stored (an importer finds them beforehand,
 	// on all cores, so that the one writer does not wait for it).
 	Names []names.Name
+	// Uploaded says the text was sent, not read from a file: its Path is
+	// only the name the sender gave, which says nothing of which file it
+	// was, so it never updates an article in place.
+	Uploaded bool
 }
 
 // Import statuses.
@@ -281,7 +285,7 @@ func (w *importWriter) store(ctx context.Context, batch []NewArticle, i int, out
 	case !errors.Is(err, sql.ErrNoRows):
 		return err
 	}
-	if a.Path != "" {
+	if a.Path != "" && !a.Uploaded {
 		updated, ok, err := w.updateEdited(ctx, a, hash)
 		if err != nil || ok {
 			out[i] = updated

@@ -22,7 +22,9 @@ type Restore struct {
 }
 
 // PrepareRestore checks the file at src (see CheckLibrary) and copies it
-// into the library's folder. The copy is made with VACUUM INTO from a
+// into the library's folder, where the copy is checked further (see
+// checkRestoredCopy): a damaged file is ErrDamaged, and the library is
+// not touched. The copy is made with VACUUM INTO from a
 // read-only connection, so src is never changed and a library still in use
 // elsewhere is copied as one consistent snapshot.
 func PrepareRestore(ctx context.Context, src, library string) (*Restore, error) {
@@ -38,7 +40,7 @@ func PrepareRestore(ctx context.Context, src, library string) (*Restore, error) 
 	}
 	info, err := CheckLibrary(ctx, src)
 	if err != nil {
-		return nil, err
+		return nil, damaged(err)
 	}
 	if err := os.MkdirAll(filepath.Dir(library), 0o755); err != nil {
 		return nil, fmt.Errorf("create the library folder: %w", err)
@@ -56,7 +58,11 @@ func PrepareRestore(ctx context.Context, src, library string) (*Restore, error) 
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `VACUUM INTO ?`, tmp.Name()); err != nil {
 		os.Remove(tmp.Name())
-		return nil, fmt.Errorf("copy %s beside the library: %w", src, diskError(friendlyOpenError(err)))
+		return nil, damaged(fmt.Errorf("copy %s beside the library: %w", src, diskError(friendlyOpenError(err))))
+	}
+	if err := checkRestoredCopy(ctx, tmp.Name(), info.Schema); err != nil {
+		os.Remove(tmp.Name())
+		return nil, err
 	}
 	return &Restore{info: info, library: library, staged: tmp.Name()}, nil
 }
@@ -70,10 +76,13 @@ func (r *Restore) Info() LibraryInfo {
 }
 
 // Replace puts the copy in the library's place. The library, which must be
-// closed (see Store.Shutdown), is kept beside it as
-// <library>.before-restore-<time>.bak, together with any write-ahead log
-// still holding commits. It returns where the library was kept ("" when
-// there was none).
+// closed (see Store.Shutdown) and locked alone (see Store.Exclusive and
+// LockAlone), is kept beside it as <library>.before-restore-<time>.bak,
+// together with any write-ahead log still holding commits. It returns
+// where the library was kept ("" when there was none). The library is
+// kept under its second name before the copy is renamed over it, so that
+// a crash at any moment leaves the old library or the new one in place,
+// never none.
 func (r *Restore) Replace() (string, error) {
 	if r.staged == "" {
 		return "", errors.New("nothing to restore: the copy was already used or discarded")
@@ -83,8 +92,8 @@ func (r *Restore) Replace() (string, error) {
 		for i := 2; fileExists(kept); i++ {
 			kept = fmt.Sprintf("%s.before-restore-%s-%d.bak", r.library, time.Now().Format("2006-01-02T15-04-05"), i)
 		}
-		if err := moveDatabase(r.library, kept); err != nil {
-			return "", fmt.Errorf("move the current library aside: %w", err)
+		if err := keepDatabase(r.library, kept); err != nil {
+			return "", fmt.Errorf("keep the current library aside: %w", err)
 		}
 		r.replaced = kept
 	}
@@ -96,6 +105,26 @@ func (r *Restore) Replace() (string, error) {
 	}
 	r.staged = ""
 	return r.replaced, nil
+}
+
+// keepDatabase gives a closed database a second name, kept, with its
+// write-ahead log when that holds commits, and drops the log and the
+// shared-memory index under the first name: a log left there would be
+// replayed into the file that takes the name next. Where hard links are
+// not to be had, the database is moved instead.
+func keepDatabase(library, kept string) error {
+	if err := os.Link(library, kept); err != nil {
+		return moveDatabase(library, kept)
+	}
+	if st, err := os.Stat(library + "-wal"); err == nil && st.Size() > 0 {
+		if err := os.Link(library+"-wal", kept+"-wal"); err != nil {
+			os.Remove(kept)
+			return moveDatabase(library, kept)
+		}
+	}
+	os.Remove(library + "-wal")
+	os.Remove(library + "-shm")
+	return nil
 }
 
 // Undo puts the replaced library back after a Replace, for when the

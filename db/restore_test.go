@@ -130,6 +130,7 @@ func TestRestoreAnOlderLibraryMigratesIt(t *testing.T) {
 	if _, err := r.Replace(); err != nil {
 		t.Fatal(err)
 	}
+	s.Close() // lets go of the library's lock
 	restored, err := db.Open(ctx, s.Path())
 	if err != nil {
 		t.Fatal(err)

@@ -56,7 +56,8 @@ func runRestore(ctx context.Context, env Env, args []string) int {
 		"Replaces the library with the backup in FILE, after checking that FILE is a\n"+
 			"whole Folio library. The library it replaces is kept beside it as\n"+
 			"library.db.before-restore-TIME.bak. A backup from an older Folio is upgraded.\n"+
-			"Close Folio's window on the library first; restore refuses while it is open.")
+			"Close every Folio using the library first (the window, folio serve, an\n"+
+			"import); restore refuses, naming them, while any has it open.")
 	dbPath := fs.String("db", "", "library file (default $FOLIO_DB or ~/.local/share/folio/library.db)")
 	rest, code, ok := parseArgs(fs, env, args)
 	if !ok {
@@ -76,8 +77,15 @@ func runRestore(ctx context.Context, env Env, args []string) int {
 		return exitFailed
 	}
 	defer r.Discard()
-	// The library is not opened first: a damaged one is what a restore is for.
+	// The library is not opened first: a damaged one is what a restore is
+	// for. Its lock is taken alone, so no other process is writing to it.
+	unlock, err := db.LockAlone(lib)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "folio restore: %v\nThe library was not changed.\n", err)
+		return exitFailed
+	}
 	kept, err := r.Replace()
+	unlock()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "folio restore:", err)
 		return exitFailed

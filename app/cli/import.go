@@ -78,13 +78,13 @@ func printImport(env Env, rep importer.Report, asJSON bool) error {
 		return writeJSON(env.Stdout, out)
 	}
 	for _, r := range rep.Results {
-		line := fmt.Sprintf("%-9s %s", r.Status, r.Path)
+		line := fmt.Sprintf("%-9s %s", r.Status, quoted(r.Path))
 		if r.Error != "" {
-			line += ": " + r.Error
+			line += ": " + quoted(r.Error)
 		}
 		fmt.Fprintln(env.Stdout, line)
 		for _, w := range r.Warnings {
-			fmt.Fprintf(env.Stdout, "          warning: %s\n", w)
+			fmt.Fprintf(env.Stdout, "          warning: %s\n", quoted(w))
 		}
 	}
 	fmt.Fprintf(env.Stdout, "\n%d imported, %d updated, %d duplicates, %d skipped, %d failed in %.1f s\n",

@@ -96,22 +96,22 @@ func runShow(ctx context.Context, env Env, args []string) int {
 
 func printArticle(env Env, a db.Article) {
 	w := env.Stdout
-	fmt.Fprintln(w, a.Title)
+	fmt.Fprintln(w, quoted(a.Title))
 	meta := dateOr(a.Published)
 	if a.Source != "" {
-		meta += " · " + a.Source
+		meta += " · " + quoted(a.Source)
 	}
 	if a.Byline != "" {
-		meta += " · " + a.Byline
+		meta += " · " + quoted(a.Byline)
 	}
 	words := "words"
 	if a.WordCount == 1 {
 		words = "word"
 	}
-	fmt.Fprintf(w, "%s · %d %s · %s\n", meta, a.WordCount, words, a.Path)
+	fmt.Fprintf(w, "%s · %d %s · %s\n", meta, a.WordCount, words, quoted(a.Path))
 	if len(a.Tags) > 0 {
-		fmt.Fprintf(w, "tags: %v\n", tagNames(a.Tags))
+		fmt.Fprintf(w, "tags: %s\n", quoted(fmt.Sprint(tagNames(a.Tags))))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, a.Body)
+	fmt.Fprintln(w, printable(a.Body))
 }

@@ -71,7 +71,7 @@ func dateOr(d string) string {
 func printSummaryLine(w io.Writer, a db.ArticleSummary) {
 	tags := ""
 	if len(a.Tags) > 0 {
-		tags = "  [" + strings.Join(tagNames(a.Tags), ", ") + "]"
+		tags = "  [" + quoted(strings.Join(tagNames(a.Tags), ", ")) + "]"
 	}
-	fmt.Fprintf(w, "%6d  %s  %s%s\n", a.ID, dateOr(a.Published), a.Title, tags)
+	fmt.Fprintf(w, "%6d  %s  %s%s\n", a.ID, dateOr(a.Published), quoted(a.Title), tags)
 }

@@ -158,7 +158,7 @@ func printHit(w io.Writer, h db.SearchHit) {
 		snippet = h.Note.Kind + ": " + snippet
 	}
 	if snippet != "" {
-		fmt.Fprintf(w, "        %s\n", snippet)
+		fmt.Fprintf(w, "        %s\n", quoted(snippet))
 	}
 }
 

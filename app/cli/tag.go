@@ -135,7 +135,7 @@ func runTags(ctx context.Context, env Env, args []string) int {
 		return exitOK
 	}
 	for _, t := range tags {
-		fmt.Fprintf(env.Stdout, "%7d  %s\n", t.Count, t.Name)
+		fmt.Fprintf(env.Stdout, "%7d  %s\n", t.Count, quoted(t.Name))
 	}
 	if len(tags) == 0 {
 		fmt.Fprintln(env.Stderr, "There are no tags yet. Tag articles with: folio tag add TAG QUERY")

@@ -406,7 +406,8 @@ func (r *runner) newArticle(src Source, d Document, j, n int) db.NewArticle {
 		tags = append(tags, src.Folder)
 	}
 	return db.NewArticle{Title: d.Title, TitleDerived: d.TitleDerived, Byline: d.Byline, Source: d.Source, URL: d.URL,
-		Published: d.Published, Body: d.Body, HTML: d.HTML, Path: docPath(src.Path, j, n), Tags: tags}
+		Published: d.Published, Body: d.Body, HTML: d.HTML, Path: docPath(src.Path, j, n), Tags: tags,
+		Uploaded: src.uploaded}
 }
 
 // docPath names one article of a file; a file holding several gets #1, #2…

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Limits that keep one bad file from exhausting memory.
@@ -38,6 +39,9 @@ type Source struct {
 	// type); Err says why it could not even be listed.
 	Skip string
 	Err  error
+	// uploaded: the contents were sent, and Path is only the name the
+	// sender gave them (see db.NewArticle.Uploaded).
+	uploaded bool
 }
 
 // Read returns the file's bytes, refusing files over MaxFileSize.
@@ -87,6 +91,9 @@ func skipReason(name string) string {
 type Expansion struct {
 	Sources []Source
 	closers []io.Closer
+	// roots, when set, are the only folders files may be read from (see
+	// ExpandWithin).
+	roots []string
 }
 
 // Close releases the archives the expansion opened.
@@ -101,12 +108,41 @@ func (e *Expansion) Close() {
 // recursively in name order, zip archives entry by entry. A path that cannot
 // be read becomes a Source carrying the error, so the rest go on.
 func Expand(paths []string) *Expansion {
-	e := &Expansion{}
+	return ExpandWithin(paths, nil)
+}
+
+// ExpandWithin is Expand reading only files that are, once symlinks are
+// followed, inside one of roots; others are skipped and said so. With nil
+// roots, any file is read.
+func ExpandWithin(paths, roots []string) *Expansion {
+	e := &Expansion{roots: roots}
 	for _, p := range paths {
 		e.addPath(p)
 	}
 	return e
 }
+
+// Within reports whether path, once symlinks are followed, is one of
+// roots or inside one. roots must be absolute and free of symlinks.
+func Within(path string, roots []string) bool {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return false
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		return false
+	}
+	for _, root := range roots {
+		rel, err := filepath.Rel(root, real)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideReason is why a file outside the expansion's roots is skipped.
+const outsideReason = "outside the folders Folio was allowed to read"
 
 func (e *Expansion) add(s ...Source) { e.Sources = append(e.Sources, s...) }
 
@@ -123,10 +159,19 @@ func (e *Expansion) addPath(p string) {
 		e.addDir(p)
 		return
 	}
-	e.addFile(p, info.Size())
+	e.addFile(p, info)
 }
 
-func (e *Expansion) addFile(p string, size int64) {
+func (e *Expansion) addFile(p string, info fs.FileInfo) {
+	if e.roots != nil && !Within(p, e.roots) {
+		e.add(Source{Path: p, Skip: outsideReason})
+		return
+	}
+	if reason := notRegular(info); reason != "" {
+		e.add(Source{Path: p, Skip: reason})
+		return
+	}
+	size := info.Size()
 	if isZip(p) {
 		e.addZipFile(p, size)
 		return
@@ -147,7 +192,7 @@ func (e *Expansion) addDir(root string) {
 		if p != root && d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "__MACOSX") {
 			return filepath.SkipDir
 		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+		if d.IsDir() {
 			return nil
 		}
 		info, err := os.Stat(p)
@@ -156,7 +201,7 @@ func (e *Expansion) addDir(root string) {
 			return nil
 		}
 		if !info.IsDir() {
-			e.addFile(p, info.Size())
+			e.addFile(p, info)
 			e.setFolder(root, p)
 		}
 		return nil
@@ -183,12 +228,38 @@ func (e *Expansion) setFolder(root, p string) {
 	}
 }
 
+// notRegular says why a file that is not a regular one (a named pipe, a
+// socket, a device) is passed over, or "" for a regular file: reading a
+// named pipe waits for a writer that may never come, and the import with it.
+func notRegular(info fs.FileInfo) string {
+	mode := info.Mode()
+	switch {
+	case mode.IsRegular():
+		return ""
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO), not a regular file"
+	case mode&fs.ModeSocket != 0:
+		return "a socket, not a regular file"
+	case mode&fs.ModeDevice != 0:
+		return "a device, not a regular file"
+	}
+	return "not a regular file"
+}
+
+// readFile reads a regular file. It opens without waiting (a file that
+// became a named pipe since it was listed would block a plain open) and
+// checks what it opened.
 func readFile(p string) ([]byte, error) {
-	f, err := os.Open(p)
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, friendlyFSError(err)
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err != nil {
+		return nil, friendlyFSError(err)
+	} else if reason := notRegular(info); reason != "" {
+		return nil, errors.New(reason)
+	}
 	data, err := readAll(f)
 	if err != nil {
 		return nil, friendlyFSError(err)
@@ -255,6 +326,12 @@ func (e *Expansion) addZipFile(p string, size int64) {
 
 // AddUpload adds an uploaded file's contents, expanding a zip.
 func (e *Expansion) AddUpload(name string, data []byte) {
+	first := len(e.Sources)
+	defer func() {
+		for i := first; i < len(e.Sources); i++ {
+			e.Sources[i].uploaded = true
+		}
+	}()
 	switch {
 	case isZip(name) && len(data) == 0:
 		e.add(Source{Path: name, Err: errors.New("the zip archive is empty (0 bytes)")})

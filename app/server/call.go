@@ -8,11 +8,30 @@ import (
 	"log"
 	"net/http"
 	"reflect"
+	"time"
+
+	"folio/app"
 )
 
-// maxCallBody bounds one call's arguments; uploads of article files are
-// the largest (zip archives, base64-encoded).
-const maxCallBody = 1 << 30
+// Bounds on one call's arguments, so that one request cannot take the
+// memory of the machine: an upload carries at most app.MaxUploadTotal bytes
+// of files, base64-encoded; every other call is small.
+const (
+	maxCallBody   = 1 << 20
+	maxUploadBody = (app.MaxUploadTotal+2)/3*4 + maxCallBody
+)
+
+// bodyTimeout bounds the reading of a call's arguments: a request sent
+// half and left does not hold its connection for ever.
+var bodyTimeout = time.Minute
+
+// bodyLimit is how many bytes the arguments of method may take.
+func bodyLimit(method string) int64 {
+	if method == "ImportUploads" {
+		return maxUploadBody
+	}
+	return maxCallBody
+}
 
 var errorType = reflect.TypeOf((*error)(nil)).Elem()
 
@@ -30,7 +49,18 @@ func (s *Server) call(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such method: " + r.PathValue("method")})
 		return
 	}
-	args, err := decodeArgs(method.Type(), io.LimitReader(r.Body, maxCallBody))
+	rc := http.NewResponseController(w)
+	args, err := decodeArgs(method.Type(), http.MaxBytesReader(w, r.Body, bodyLimit(r.PathValue("method"))))
+	if err == nil {
+		rc.SetReadDeadline(time.Time{}) // the call itself (an import) may take long
+	}
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf(
+			"the request is over the %s a call may send; import fewer files at a time, or import them from disk (folio import)",
+			sizeText(tooLarge.Limit))})
+		return
+	}
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
 		return
@@ -46,6 +76,10 @@ func (s *Server) call(w http.ResponseWriter, r *http.Request) {
 func decodeArgs(t reflect.Type, body io.Reader) ([]reflect.Value, error) {
 	var raw []json.RawMessage
 	if err := json.NewDecoder(body).Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("arguments are not a JSON array: %v", err)
 	}
 	if len(raw) > t.NumIn() {
@@ -84,6 +118,10 @@ func invoke(method reflect.Value, args []reflect.Value) (result any, err error) 
 		return nil, nil
 	}
 	return out[0].Interface(), nil
+}
+
+func sizeText(n int64) string {
+	return fmt.Sprintf("%d MB", (n+(1<<20)-1)>>20)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

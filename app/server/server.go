@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"time"
 
 	"folio/app"
 )
@@ -31,6 +32,10 @@ type Server struct {
 	events *Events
 	ln     net.Listener
 	http   *http.Server
+	// token is this run's secret: the printed URL carries it, and the
+	// browser that opens that URL keeps it in a cookie. Other local users
+	// can reach the port, but not the token.
+	token string
 }
 
 // Listen opens addr, which must be a loopback address ("127.0.0.1:0" picks
@@ -52,13 +57,29 @@ func Listen(addr string) (net.Listener, error) {
 
 // New prepares a server for the app; assets is the built frontend.
 func New(a *app.App, events *Events, assets fs.FS, ln net.Listener) *Server {
-	s := &Server{app: a, assets: assets, events: events, ln: ln}
-	s.http = &http.Server{Handler: s.Handler()}
+	s := &Server{app: a, assets: assets, events: events, ln: ln, token: newToken()}
+	s.http = &http.Server{
+		Handler: s.Handler(),
+		// A request's headers come at once from a browser; one that sends
+		// half and stops is cut off. There is no overall read or write
+		// timeout: the event stream stays open, and a call's body has its
+		// own (see call). An idle connection is closed.
+		ReadHeaderTimeout: headerTimeout,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
 	return s
 }
 
-// URL is where the browser should go.
-func (s *Server) URL() string { return "http://" + s.ln.Addr().String() + "/" }
+// headerTimeout bounds the wait for a request's headers.
+var headerTimeout = 10 * time.Second
+
+// URL is where the browser should go: the server's address with this
+// run's token, which the first visit exchanges for a cookie.
+func (s *Server) URL() string { return s.Address() + "?" + tokenParam + "=" + s.token }
+
+// Address is the server's address, without the token.
+func (s *Server) Address() string { return "http://" + s.ln.Addr().String() + "/" }
 
 // Serve answers requests until Shutdown.
 func (s *Server) Serve() error {
@@ -89,6 +110,11 @@ func (s *Server) Handler() http.Handler {
 // other than our address (DNS rebinding) or another site's Origin (CSRF).
 func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A request's body must come within bodyTimeout; the handlers that
+		// read it, or run long, lift the deadline (see call and Events).
+		// A refused request keeps it, so its unread body cannot hold the
+		// connection open.
+		http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyTimeout))
 		own := s.ln.Addr().String()
 		if !allowedHost(r.Host, own) {
 			http.Error(w, "Folio: unknown host", http.StatusForbidden)
@@ -104,7 +130,9 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
-		next.ServeHTTP(w, r)
+		if s.authorised(w, r) {
+			next.ServeHTTP(w, r)
+		}
 	})
 }
 

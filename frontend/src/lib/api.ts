@@ -65,8 +65,21 @@ export const chooseFolderToImport = (opts: ImportOptions = noOptions()): Promise
 
 export const cancelImport = (): Promise<void> => App.CancelImport();
 
+/**
+ * The most bytes of files one browser-mode import sends (app.MaxUploadTotal
+ * in Go, which refuses more; a Go test keeps the two equal). Checked here
+ * first, so a large drop is refused in words before it travels.
+ */
+export const maxUploadMB = 64;
+
 /** Sends files picked or dropped in a browser; their contents travel, not paths. */
 export async function importFiles(files: File[], opts: ImportOptions = noOptions()): Promise<ImportReport> {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total > maxUploadMB * 1024 * 1024) {
+    throw new Error(
+      `These files are ${Math.ceil(total / 1024 / 1024)} MB together, over the ${maxUploadMB} MB one import can send; import fewer at a time, or from disk with folio import.`,
+    );
+  }
   const uploads = await Promise.all(
     files.map(async (f) => ({ name: f.webkitRelativePath || f.name, base64: await toBase64(f) }) as app.Upload),
   );

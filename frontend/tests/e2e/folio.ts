@@ -2,7 +2,7 @@
 // served by the real folio binary in browser mode, and a page open on it.
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,13 @@ export const fixtures = path.resolve(here, '../fixtures');
 const binary = process.env.FOLIO_BIN ?? path.join(repoRoot, 'build/bin/folio');
 
 export interface Folio {
+  /** The server's address, without the run's token. */
   url: string;
+  /** The address folio serve printed: with the run's token, which the first visit trades for a cookie. */
+  start: string;
   dbPath: string;
+  /** A folder of this test's that the page may import files from by path (folio serve --import-from). */
+  files: string;
   /** Runs a folio subcommand against this library and returns its stdout. */
   cli(...args: string[]): Promise<string>;
   /** Calls a bound Go method the way the page does. */
@@ -23,15 +28,16 @@ export interface Folio {
   remoteRequests: string[];
 }
 
-function startServer(dbPath: string): Promise<{ proc: ChildProcess; url: string }> {
+function startServer(dbPath: string, files: string): Promise<{ proc: ChildProcess; url: string; start: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(binary, ['serve', '--db', dbPath, '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['serve', '--db', dbPath, '--addr', '127.0.0.1:0', '--import-from', files];
+    const proc = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     proc.stdout!.on('data', (d) => {
       out += d;
-      const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve({ proc, url: m[1] });
+      const m = /at ((http:\/\/127\.0\.0\.1:\d+\/)\?token=[\w-]+)\n/.exec(out);
+      if (m) resolve({ proc, url: m[2], start: m[1] });
     });
     proc.stderr!.on('data', (d) => (err += d));
     proc.on('exit', (code) => reject(new Error(`folio serve exited with ${code}: ${err}`)));
@@ -53,7 +59,9 @@ export const test = base.extend<{ folio: Folio }>({
   folio: async ({ page }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'folio-e2e-'));
     const dbPath = path.join(dir, 'library.db');
-    const { proc, url } = await startServer(dbPath);
+    const files = path.join(dir, 'files');
+    mkdirSync(files);
+    const { proc, url, start } = await startServer(dbPath, files);
     const remoteRequests: string[] = [];
     page.on('request', (r) => {
       const u = new URL(r.url());
@@ -63,10 +71,13 @@ export const test = base.extend<{ folio: Folio }>({
     });
     const folio: Folio = {
       url,
+      start,
       dbPath,
+      files,
       cli: (...args) => runCli(dbPath, args),
       call: async <T,>(method: string, ...args: unknown[]) => {
-        const res = await page.request.post(`${url}folio/call/${method}`, {
+        // The token in the URL, as a program given the printed address calls.
+        const res = await page.request.post(`${url}folio/call/${method}${new URL(start).search}`, {
           headers: { 'X-Folio-Call': '1', 'Content-Type': 'application/json' },
           data: JSON.stringify(args),
         });
@@ -105,7 +116,7 @@ export function articleRows(page: Page) {
 
 /** Opens the app and waits until the library list has loaded. */
 export async function openApp(page: Page, folio: Folio): Promise<void> {
-  await page.goto(folio.url);
+  await page.goto(folio.start);
   await expect(page.getByRole('navigation', { name: 'Library', includeHidden: true })).toBeAttached(); // hidden in a small window
 }
 

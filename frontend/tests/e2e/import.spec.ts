@@ -100,3 +100,21 @@ test('a Hypothesis export dropped with its two saved pages: the highlights land 
   const marks = page.getByTestId('article-text').locator('mark.hl');
   await expect(marks).toHaveText(['the work would disturb the market for at least two summers', 'no disruption… and now']);
 });
+
+test('a drop over the upload limit is refused in words before it is sent', async ({ page, folio }) => {
+  await openApp(page, folio);
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/folio/call/ImportUploads')) calls.push(r.url());
+  });
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) dt.items.add(new File([new Uint8Array(22 * 1024 * 1024)], name));
+    const target = document.querySelector('main') ?? document.body;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  });
+  await expect(page.getByText(/over the 64 MB one import can send/)).toBeVisible();
+  expect(calls).toEqual([]);
+});

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect, importFiles, articleFixtures, fixtures, openApp } from './folio';
+import { test, expect, importFiles, articleFixtures, fixtures, openApp, articleRows } from './folio';
 import { selectText, openArticle } from './reading';
 
 const diesel = articleFixtures.find((f) => f.endsWith('diesel-supplies.md'))!;
 
-/** The same file with its text changed, uploaded under the same name. */
-function edited(file: string, change: (text: string) => string) {
-  return { name: path.basename(file), base64: Buffer.from(change(readFileSync(file, 'utf8'))).toString('base64') };
+/** The file's text with a change made to it. */
+function edited(file: string, change: (text: string) => string): string {
+  return change(readFileSync(file, 'utf8'));
 }
 
 test.beforeEach(async ({ folio }) => {
@@ -63,6 +63,17 @@ test('a deleted highlight comes back with Undo', async ({ page, folio }) => {
 });
 
 test('re-importing an edited file moves the highlight with its text and orphans one whose text is gone', async ({ page, folio }) => {
+  // Only a file imported from disk is the same file when imported again (an
+  // upload has no path): the uploaded copy goes, and the file comes from a
+  // folder the browser mode may read.
+  const listed = await folio.call<{ articles: { id: number; title: string }[] }>('ListArticles', { limit: 50 });
+  const uploaded = listed.articles.filter((a) => a.title === 'Minsk says it supplied diesel to Moscow').map((a) => a.id);
+  await folio.call('TrashArticles', uploaded);
+  await folio.call('EmptyTrash');
+  const onDisk = path.join(folio.files, 'diesel-supplies.md');
+  writeFileSync(onDisk, readFileSync(diesel));
+  expect((await folio.call<{ imported: number }>('ImportPaths', [onDisk], { folderTags: false, tags: [] })).imported).toBe(1);
+
   await openApp(page, folio);
   await openArticle(page, 'Minsk says it supplied diesel to Moscow');
   await selectText(page, 'ready to increase shipments further');
@@ -72,17 +83,15 @@ test('re-importing an edited file moves the highlight with its text and orphans 
   await page.keyboard.press('h');
   await expect(page.getByTestId('article-text').locator('mark.hl')).toHaveCount(2);
 
-  const report = await folio.call<{ updated: number }>(
-    'ImportUploads',
-    [
-      edited(diesel, (t) =>
-        t
-          .replace('Belarus has supplied', 'In a statement on state television, Belarus has supplied')
-          .replace(', a plan that drew criticism from western capitals', ''),
-      ),
-    ],
-    { folderTags: false, tags: [] },
+  writeFileSync(
+    onDisk,
+    edited(diesel, (t) =>
+      t
+        .replace('Belarus has supplied', 'In a statement on state television, Belarus has supplied')
+        .replace(', a plan that drew criticism from western capitals', ''),
+    ),
   );
+  const report = await folio.call<{ updated: number }>('ImportPaths', [onDisk], { folderTags: false, tags: [] });
   expect(report.updated).toBe(1);
 
   await page.reload();
@@ -90,6 +99,31 @@ test('re-importing an edited file moves the highlight with its text and orphans 
   await expect(page.getByTestId('article-text')).toContainText('In a statement on state television');
   await expect(page.getByTestId('article-text').locator('mark.hl')).toHaveText(['ready to increase shipments further']);
   await expect(page.getByTestId('orphaned')).toContainText('drew criticism from western capitals');
+});
+
+test('uploading another page with the same name keeps both articles and the first one\'s highlight', async ({ page, folio }) => {
+  await openApp(page, folio);
+  await openArticle(page, 'Minsk says it supplied diesel to Moscow');
+  await selectText(page, 'ready to increase shipments further');
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('article-text').locator('mark.hl')).toHaveCount(1);
+
+  const other = edited(diesel, (t) =>
+    t.replace('Belarus has supplied', 'In a statement on state television, Belarus has supplied'),
+  );
+  const report = await folio.call<{ imported: number; updated: number }>(
+    'ImportUploads',
+    [{ name: path.basename(diesel), base64: Buffer.from(other).toString('base64') }],
+    { folderTags: false, tags: [] },
+  );
+  expect([report.imported, report.updated]).toEqual([1, 0]);
+
+  await page.reload();
+  await expect(articleRows(page).filter({ hasText: 'Minsk says it supplied diesel to Moscow' })).toHaveCount(2);
+  const listed = await folio.call<{ articles: { id: number; title: string }[] }>('ListArticles', { sort: 'imported', limit: 50 });
+  const first = listed.articles.filter((a) => a.title === 'Minsk says it supplied diesel to Moscow').map((a) => a.id).sort((a, b) => a - b)[0];
+  const notes = await folio.call<{ exact: string; orphaned: boolean }[]>('ArticleAnnotations', first);
+  expect(notes.map((n) => [n.exact, n.orphaned])).toEqual([['ready to increase shipments further', false]]);
 });
 
 test('export to Markdown writes the title, date, source and each highlight with its note', async ({ page, folio }) => {
