@@ -1,28 +1,17 @@
 package cli
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
 // namesLibrary imports three articles written for the test.
 func namesLibrary(t *testing.T) string {
-	t.Helper()
-	lib := filepath.Join(t.TempDir(), "library.db")
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	return libraryOf(t, map[string]string{
 		"a.txt": "Talks in Washington\n\nPrime Minister Tony Blair met officials in Washington. Mr Blair said the U.S. agreed.",
 		"b.txt": "Rates held\n\nGordon Brown said the Bank of England would hold rates.",
 		"c.txt": "Summit\n\nTony Blair and Gordon Brown flew to Moscow.",
-	} {
-		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
-	}
-	if r := folio(t, lib, "import", dir); r.code != 0 {
-		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
-	}
-	return lib
+	})
 }
 
 type nameOut struct {

@@ -9,15 +9,23 @@ import (
 
 // tagLibrary imports three articles and returns the library's path.
 func tagLibrary(t *testing.T) string {
-	t.Helper()
-	lib := filepath.Join(t.TempDir(), "library.db")
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	return libraryOf(t, map[string]string{
 		"a.txt": "Diesel from Belarus\n\nBelarus supplied diesel to Russia.",
 		"b.txt": "Petrol prices\n\nPetrol and diesel cost more this week.",
 		"c.txt": "Ferry to Gozo\n\nThe new ferry starts in spring.",
-	} {
-		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	})
+}
+
+// libraryOf imports files of the given names and texts with folio import
+// and returns the library's path.
+func libraryOf(t *testing.T, files map[string]string) string {
+	t.Helper()
+	lib := filepath.Join(t.TempDir(), "library.db")
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if r := folio(t, lib, "import", dir); r.code != 0 {
 		t.Fatalf("import: exit %d: %s", r.code, r.stderr)

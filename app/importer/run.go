@@ -122,8 +122,8 @@ type parsed struct {
 	weight      int64 // taken from the budget (see fileWeight)
 	src         Source
 	docs        []Document
-	hashes      []string // of each document (db.ContentHash)
-	words       []int    // of each document (db.WordCount)
+	hashes      []string       // of each document (db.ContentHash)
+	words       []int          // of each document (db.WordCount)
 	names       [][]names.Name // by doc, found here so that the writer does not wait for it
 	annotations []db.AnnotationRecord
 	err         error
