@@ -70,10 +70,12 @@ bench: deps-test
 	go test -run '^$$' -bench 'Import' -benchtime 1x -timeout 60m ./app/importer/
 	go test -run '^$$' -bench 'Search$$' -benchtime 1x -timeout 90m ./db/
 	go test -run '^$$' -bench 'ListFirstPage' -benchtime 100x -timeout 60m ./db/
+	go test -run '^$$' -bench 'Related$$' -benchtime 1x -timeout 60m ./db/
 
 ## eval: search quality (MAP, P@10, nDCG@10 on Cranfield; known-item MRR on the BBC corpus) beside plain bm25 (see docs/relevance.md)
 eval: go.sum.ok
 	go test -run '^$$' -bench 'Relevance$$' -benchtime 1x -timeout 30m ./db/
+	go test -run '^$$' -bench 'RelatedQuality$$' -benchtime 1x -timeout 30m ./db/
 
 ## bindings: regenerate frontend/wailsjs after changing the bound methods
 bindings:

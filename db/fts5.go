@@ -13,6 +13,7 @@ func init() {
 	fts5aux.Register(topFunction, topRow)
 	fts5aux.Register(snippetFunction, snippetRow)
 	fts5aux.Register(keepFunction, keepRow)
+	fts5aux.Register(termsFunction, termsRow)
 }
 
 // handleArg reads the handle an auxiliary function is called with (its one

@@ -115,11 +115,14 @@ func (c Call) ColumnText(col int) ([]byte, error) {
 }
 
 // Token is one token the table's tokenizer found: its byte span in the
-// text, and whether it shares its position with the one before (a
-// synonym).
+// text, the term it is indexed as (stemmed, folded), and whether it
+// shares its position with the one before (a synonym).
 type Token struct {
 	Start, End int
 	Colocated  bool
+	// Term points into SQLite's memory: copy it to keep it past the
+	// callback.
+	Term []byte
 }
 
 // Stop, returned by a Tokenize callback, ends the tokenizing early
@@ -152,7 +155,11 @@ func onToken(tls *libc.TLS, pCtx uintptr, flags int32, pToken uintptr, nToken, i
 	if !ok {
 		return sqlite3.SQLITE_ERROR
 	}
-	err := fn(Token{Start: int(iStart), End: int(iEnd), Colocated: flags&sqlite3.FTS5_TOKEN_COLOCATED != 0})
+	var term []byte
+	if pToken != 0 && nToken > 0 {
+		term = unsafe.Slice((*byte)(cPointer(pToken)), int(nToken))
+	}
+	err := fn(Token{Start: int(iStart), End: int(iEnd), Colocated: flags&sqlite3.FTS5_TOKEN_COLOCATED != 0, Term: term})
 	if err == nil {
 		return sqlite3.SQLITE_OK
 	}

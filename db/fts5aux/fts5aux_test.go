@@ -12,7 +12,7 @@ import (
 
 // describe is a test function: the row's rowid, phrase count, each
 // occurrence (phrase:column:offset), the first phrase's row count, and
-// the tokens of column 1 (start-end).
+// the tokens of column 1 (start-end:term).
 func describe(c Call) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "row %d phrases %d", c.Rowid(), c.PhraseCount())
@@ -33,7 +33,7 @@ func describe(c Call) {
 		return
 	}
 	err = c.Tokenize(text, func(t Token) error {
-		fmt.Fprintf(&b, " %d-%d", t.Start, t.End)
+		fmt.Fprintf(&b, " %d-%d:%s", t.Start, t.End, t.Term)
 		if t.Start > 10 {
 			return Stop
 		}
@@ -101,7 +101,20 @@ func TestFunctionSeesTheMatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "row 7 phrases 2 0:0:0 0:1:1 1:1:2 rows 2/2 tokens 0-3 4-9 10-12 13-17"
+	want := "row 7 phrases 2 0:0:0 0:1:1 1:1:2 rows 2/2 tokens 0-3:the 4-9:ferri 10-12:to 13-17:gozo"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// Related articles read a row's terms by rowid, without a full-text match.
+func TestFunctionRunsWithoutAMatch(t *testing.T) {
+	db := openTest(t)
+	var got string
+	if err := db.QueryRow(`SELECT test_describe(t) FROM t WHERE rowid = 8`).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	want := "row 8 phrases 0 rows 0/2 tokens 0-2:no 3-8:ferri 9-14:todai"
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}

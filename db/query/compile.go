@@ -134,6 +134,9 @@ func quote(text string) string {
 	return `"` + strings.ReplaceAll(text, `"`, `""`) + `"`
 }
 
+// Quote makes text one FTS5 phrase, as the parser quotes what is typed.
+func Quote(text string) string { return quote(text) }
+
 // group puts an expression in parentheses unless it is a single phrase.
 func group(expr string) string {
 	if isAtom(expr) {
