@@ -188,13 +188,14 @@ type distinctTerm struct {
 
 // distinctTerms picks the article's n most distinctive terms by tf-idf
 // (a sublinear count times the inverse document frequency), leaving out
-// those no other article holds.
+// those no other article holds and those in more than half the articles,
+// which bm25 does not count.
 func distinctTerms(terms map[string]*termUse, rows map[string]int64, total int64, n int) []distinctTerm {
 	list := make([]distinctTerm, 0, len(terms))
 	for t, u := range terms {
 		df := rows[t]
-		if df < 2 {
-			continue
+		if df < 2 || df*2 > total {
+			continue // no other article holds it, or bm25 gives it no weight
 		}
 		idf := math.Log(float64(total) / float64(df))
 		if idf <= 0 {

@@ -116,6 +116,13 @@ export const search = (p: SearchParams): Promise<SearchResult> => App.Search(p a
 
 export const matchRanges = (articleId: number, query: string): Promise<MatchRanges> => App.MatchRanges(articleId, query);
 
+// ---- Related articles ----
+export type RelatedArticle = db.RelatedArticle;
+
+/** The articles most like one, with the words they share; limit 0 means the default. */
+export const relatedArticles = (articleId: number, limit = 0): Promise<RelatedArticle[]> =>
+  App.RelatedArticles(articleId, limit);
+
 // ---- Reading and annotations ----
 export type Annotation = db.Annotation;
 export type AnnotationPage = db.AnnotationPage;

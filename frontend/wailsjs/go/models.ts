@@ -561,6 +561,40 @@ export namespace db {
 	    }
 	}
 	
+	export class RelatedArticle {
+	    article: ArticleSummary;
+	    score: number;
+	    shared: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RelatedArticle(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.article = this.convertValues(source["article"], ArticleSummary);
+	        this.score = source["score"];
+	        this.shared = source["shared"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SavedSearch {
 	    id: number;
 	    name: string;

@@ -1,7 +1,7 @@
 // The article open in the reader, its highlights and notes, the search
 // matches to mark in it, and what the person does there.
 import * as api from '../api';
-import type { Annotation, Article, MatchRanges } from '../api';
+import type { Annotation, Article, MatchRanges, RelatedArticle } from '../api';
 import type { Span } from '../textmap';
 import { toasts } from './toasts.svelte';
 
@@ -20,6 +20,10 @@ class Reader {
   /** The annotation to bring into view in the side panel. */
   focused = $state<number | null>(null);
   lastColor = $state<Color>('yellow');
+  /** The articles most like the open one; loaded after it opens. */
+  related = $state.raw<RelatedArticle[]>([]);
+  relatedLoading = $state(false);
+  relatedError = $state('');
   /** The side panel shows when the article has annotations, unless the person chose otherwise. */
   panelOpen = $state(false);
   private panelChosen = false;
@@ -62,6 +66,25 @@ class Reader {
       this.error = '';
     } catch (err) {
       if (ticket === this.opening) this.error = api.errorMessage(err);
+      return;
+    }
+    await this.loadRelated(id, ticket);
+  }
+
+  /** Reads the related articles after the article shows, so they never delay it. */
+  private async loadRelated(id: number, ticket: number): Promise<void> {
+    this.related = [];
+    this.relatedError = '';
+    this.relatedLoading = true;
+    try {
+      const related = await api.relatedArticles(id);
+      if (ticket !== this.opening) return;
+      this.related = related;
+      if (!this.panelChosen && related.length > 0) this.panelOpen = true;
+    } catch (err) {
+      if (ticket === this.opening) this.relatedError = api.errorMessage(err);
+    } finally {
+      if (ticket === this.opening) this.relatedLoading = false;
     }
   }
 
@@ -76,6 +99,7 @@ class Reader {
     this.annotations = [];
     this.matches = null;
     this.selection = null;
+    this.related = [];
   }
 
   /** Moves to the next (+1) or previous (-1) search match, wrapping round. */

@@ -50,6 +50,8 @@ export function MatchRanges(arg1:number,arg2:string):Promise<db.MatchRanges>;
 
 export function MonthGroups(arg1:string,arg2:string):Promise<Array<db.MonthCount>>;
 
+export function RelatedArticles(arg1:number,arg2:number):Promise<Array<db.RelatedArticle>>;
+
 export function RemoveTags(arg1:Array<number>,arg2:Array<string>):Promise<void>;
 
 export function RenameSavedSearch(arg1:number,arg2:string):Promise<db.SavedSearch>;

@@ -94,6 +94,10 @@ export function MonthGroups(arg1, arg2) {
   return window['go']['app']['App']['MonthGroups'](arg1, arg2);
 }
 
+export function RelatedArticles(arg1, arg2) {
+  return window['go']['app']['App']['RelatedArticles'](arg1, arg2);
+}
+
 export function RemoveTags(arg1, arg2) {
   return window['go']['app']['App']['RemoveTags'](arg1, arg2);
 }

@@ -1,0 +1,61 @@
+// Related articles, versions of a story and its timeline, in the reader.
+import type { Page } from '@playwright/test';
+import { test, expect, openApp, articleRows, type Folio } from './folio';
+
+/** A Markdown article with front matter, as a file the person drops. */
+function markdown(title: string, date: string, source: string, body: string) {
+  return `---\ntitle: ${title}\ndate: ${date}\nsource: ${source}\n---\n\n${body}\n`;
+}
+
+const ferry = [
+  markdown('Ferry crews vote to strike', '2024-03-01', 'Harbour Herald',
+    'Ferry crews on the island routes voted to strike over rosters. The ferry operator said timetables ' +
+      'would be cut and harbour queues were expected at the terminal.'),
+  markdown('Ferry strike halts island crossings', '2024-03-08', 'Coast Daily',
+    'The ferry strike halted crossings to the island. Crews picketed the harbour terminal while the operator ' +
+      'cancelled every sailing and rosters stayed in dispute.'),
+  markdown('Ferry operator and crews agree rosters', '2024-03-20', 'Harbour Herald',
+    'Crews and the ferry operator agreed new rosters, ending the strike. Sailings from the harbour terminal ' +
+      'resume on Monday with the usual island timetables.'),
+];
+
+// Articles on other subjects: a library is more than one story.
+const others = {
+  'derby.md': markdown('Rovers win the derby', '2024-03-05', 'Sports Desk',
+    'Rovers beat United three goals to nil in the derby. The striker scored twice and the goalkeeper saved a penalty.'),
+  'budget.md': markdown('Council sets its budget', '2024-02-12', 'Town Gazette',
+    'The council approved a budget that raises parking charges and funds two new libraries.'),
+  'concert.md': markdown('Choir fills the cathedral', '2024-01-20', 'Arts Weekly',
+    'The youth choir sang to a full cathedral; the conductor thanked volunteers and parents.'),
+  'weather.md': markdown('Frost warning for the weekend', '2024-02-02', 'Met Notes',
+    'Forecasters warned of frost and icy roads, with temperatures falling below zero overnight.'),
+};
+
+export async function importTexts(folio: Folio, files: Record<string, string>) {
+  const uploads = Object.entries(files).map(([name, text]) => ({ name, base64: Buffer.from(text).toString('base64') }));
+  return folio.call<{ imported: number }>('ImportUploads', uploads, { folderTags: false, tags: [] });
+}
+
+async function open(page: Page, title: string) {
+  await articleRows(page).filter({ hasText: title }).click();
+  await expect(page.getByTestId('reader-title')).toHaveText(title);
+}
+
+test('the reader lists related articles with the words they share, and opens one', async ({ page, folio }) => {
+  await importTexts(folio, {
+    'ferry-1.md': ferry[0], 'ferry-2.md': ferry[1], 'ferry-3.md': ferry[2], ...others,
+  });
+  await openApp(page, folio);
+  await open(page, 'Ferry crews vote to strike');
+  const related = page.getByTestId('related');
+  const items = related.getByTestId('related-item');
+  await expect(items).toHaveCount(2);
+  await expect(related).not.toContainText('Rovers win the derby');
+  const second = items.filter({ hasText: 'Ferry strike halts island crossings' });
+  await expect(second).toContainText('8 Mar 2024');
+  await expect(second).toContainText('Coast Daily');
+  await expect(second).toContainText(/Shares: .*(ferry|strike|rosters|crews)/);
+  await second.click();
+  await expect(page.getByTestId('reader-title')).toHaveText('Ferry strike halts island crossings');
+  await expect(related).toContainText('Ferry crews vote to strike');
+});
