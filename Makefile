@@ -76,6 +76,7 @@ bench: deps-test
 eval: go.sum.ok
 	go test -run '^$$' -bench 'Relevance$$' -benchtime 1x -timeout 30m ./db/
 	go test -run '^$$' -bench 'RelatedQuality$$' -benchtime 1x -timeout 30m ./db/
+	go test -run '^$$' -bench 'VersionsQuality$$' -benchtime 1x -timeout 30m ./db/
 
 ## bindings: regenerate frontend/wailsjs after changing the bound methods
 bindings:

@@ -40,6 +40,7 @@ type ArticleSummary struct {
 	Read        bool     `json:"read"`
 	Starred     bool     `json:"starred"`
 	Annotations int      `json:"annotations"`
+	Versions    int      `json:"versions"` // of its story, itself included (see ArticleVersions)
 	Tags        []TagRef `json:"tags"`
 }
 
@@ -52,12 +53,12 @@ type TagRef struct {
 
 const summaryColumns = `a.id, a.title, a.source, coalesce(a.published, ''), a.imported_at, a.word_count,
 	a.path, a.read_at IS NOT NULL, a.starred,
-	(SELECT count(*) FROM annotations n WHERE n.article_id = a.id)`
+	(SELECT count(*) FROM annotations n WHERE n.article_id = a.id), ` + versionsColumn
 
 func scanSummary(sc interface{ Scan(...any) error }) (ArticleSummary, error) {
 	var s ArticleSummary
 	err := sc.Scan(&s.ID, &s.Title, &s.Source, &s.Published, &s.ImportedAt, &s.WordCount,
-		&s.Path, &s.Read, &s.Starred, &s.Annotations)
+		&s.Path, &s.Read, &s.Starred, &s.Annotations, &s.Versions)
 	return s, err
 }
 

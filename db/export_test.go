@@ -11,3 +11,10 @@ func OpenAtVersion(ctx context.Context, path string, version int) (*Store, error
 	}
 	return s, s.migrateTo(ctx, version)
 }
+
+// MigrationCount is how many migration files this build holds (their
+// numbers may skip: each branch of work takes its own).
+func MigrationCount() int {
+	list, _ := migrations()
+	return len(list)
+}

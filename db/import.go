@@ -107,6 +107,7 @@ type importWriter struct {
 	insert    *sql.Stmt
 	untrash   *sql.Stmt
 	tags      *tagWriter
+	versions  *versionFinder
 	reanchor  func(ctx context.Context, id int64, oldBody, newBody string) error
 	statement []*sql.Stmt
 }
@@ -128,6 +129,7 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, now string) (*importWriter
 	w.insert = prep(`INSERT INTO articles (title, byline, source, url, published, imported_at, body, html,
 		word_count, content_hash, path) VALUES (?, ?, ?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?)`)
 	w.untrash = prep(`UPDATE articles SET deleted_at = NULL WHERE id = ?`)
+	w.versions = prepareVersionFinder(ctx, tx, prep)
 	if err != nil {
 		w.close()
 		return nil, err
@@ -178,6 +180,9 @@ func (w *importWriter) store(ctx context.Context, a NewArticle) (ImportOutcome, 
 	o = ImportOutcome{Status: StatusImported, Title: a.Title}
 	if o.ID, err = res.LastInsertId(); err != nil {
 		return o, err
+	}
+	if err := w.versions.add(ctx, o.ID, a.Title, a.Body); err != nil {
+		return o, fmt.Errorf("find earlier versions: %w", err)
 	}
 	return o, w.tags.apply(ctx, o.ID, a.Tags)
 }

@@ -164,9 +164,3 @@ func sharedWords(terms []distinctTerm, theirs map[string]*termUse) []string {
 	}
 	return out
 }
-
-// storyIDs are the article and its other versions, which related
-// articles leave out.
-func (s *Store) storyIDs(ctx context.Context, id int64) (map[int64]bool, error) {
-	return map[int64]bool{id: true}, nil
-}

@@ -123,6 +123,15 @@ export type RelatedArticle = db.RelatedArticle;
 export const relatedArticles = (articleId: number, limit = 0): Promise<RelatedArticle[]> =>
   App.RelatedArticles(articleId, limit);
 
+// ---- Versions of a story ----
+export type DiffPart = db.DiffPart;
+
+/** The versions of an article's story, the first imported first. */
+export const articleVersions = (articleId: number): Promise<ArticleSummary[]> => App.ArticleVersions(articleId);
+
+/** What changed from one version to another, word by word. */
+export const versionDiff = (fromId: number, toId: number): Promise<DiffPart[]> => App.VersionDiff(fromId, toId);
+
 // ---- Reading and annotations ----
 export type Annotation = db.Annotation;
 export type AnnotationPage = db.AnnotationPage;

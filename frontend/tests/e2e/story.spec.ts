@@ -59,3 +59,33 @@ test('the reader lists related articles with the words they share, and opens one
   await expect(page.getByTestId('reader-title')).toHaveText('Ferry strike halts island crossings');
   await expect(related).toContainText('Ferry crews vote to strike');
 });
+
+test('versions of a story: one badge per row, switching version, the word-level diff', async ({ page, folio }) => {
+  const update = markdown('Ferry crews vote to strike', '2024-03-02', 'Coast Daily',
+    'Home | News | Sport | Sign in\n\n' +
+      'Ferry crews on the island routes voted overwhelmingly to strike over rosters. The ferry operator said timetables ' +
+      'would be cut and harbour queues were expected at the terminal.\n\nUnions said talks would resume on Friday.');
+  await importTexts(folio, { 'ferry-1.md': ferry[0], 'ferry-1-update.md': update, ...others });
+  await openApp(page, folio);
+  const rows = articleRows(page).filter({ hasText: 'Ferry crews vote to strike' });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first().getByTestId('versions-badge')).toHaveText('· 2 versions');
+  await rows.first().click(); // newest first: the update
+  const versions = page.getByRole('navigation', { name: 'Versions' });
+  await expect(versions.getByRole('button', { name: /^2 · 2 Mar 2024 · Coast Daily/ })).toHaveAttribute('aria-current', 'true');
+  await versions.getByRole('button', { name: 'Show changes' }).click();
+  const diff = page.getByTestId('diff');
+  await expect(diff.locator('ins')).toContainText(['overwhelmingly']);
+  await expect(diff.locator('ins').filter({ hasText: 'Unions said talks would resume' })).toHaveCount(1);
+  await expect(diff.locator('del')).toHaveCount(0);
+  await versions.getByRole('button', { name: /^1 · 1 Mar 2024/ }).click();
+  await expect(page.getByTestId('reader-date')).toHaveText('1 Mar 2024');
+  await expect(versions.getByRole('button', { name: /^1 · 1 Mar 2024/ })).toHaveAttribute('aria-current', 'true');
+  await expect(versions.getByRole('button', { name: 'Show changes' })).toHaveCount(0);
+  await expect(page.getByTestId('diff')).toHaveCount(0);
+  // The other version is not listed as a related article.
+  await page.getByRole('button', { name: /^Notes/ }).click();
+  const related = page.getByTestId('related');
+  await expect(related).toBeVisible();
+  await expect(related).toContainText('No other article shares its distinctive words.');
+});

@@ -340,6 +340,7 @@ export namespace db {
 	    read: boolean;
 	    starred: boolean;
 	    annotations: number;
+	    versions: number;
 	    tags: TagRef[];
 	
 	    static createFrom(source: any = {}) {
@@ -358,6 +359,7 @@ export namespace db {
 	        this.read = source["read"];
 	        this.starred = source["starred"];
 	        this.annotations = source["annotations"];
+	        this.versions = source["versions"];
 	        this.tags = this.convertValues(source["tags"], TagRef);
 	    }
 	
@@ -414,6 +416,20 @@ export namespace db {
 		}
 	}
 	
+	export class DiffPart {
+	    op: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DiffPart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.op = source["op"];
+	        this.text = source["text"];
+	    }
+	}
 	export class FacetCount {
 	    value: string;
 	    count: number;

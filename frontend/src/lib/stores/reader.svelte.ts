@@ -1,7 +1,7 @@
 // The article open in the reader, its highlights and notes, the search
 // matches to mark in it, and what the person does there.
 import * as api from '../api';
-import type { Annotation, Article, MatchRanges, RelatedArticle } from '../api';
+import type { Annotation, Article, ArticleSummary, DiffPart, MatchRanges, RelatedArticle } from '../api';
 import type { Span } from '../textmap';
 import { toasts } from './toasts.svelte';
 
@@ -24,6 +24,10 @@ class Reader {
   related = $state.raw<RelatedArticle[]>([]);
   relatedLoading = $state(false);
   relatedError = $state('');
+  /** The versions of the open article's story (itself alone when it has none). */
+  versions = $state.raw<ArticleSummary[]>([]);
+  /** What the open version changed from the one before, while shown. */
+  diff = $state.raw<DiffPart[] | null>(null);
   /** The side panel shows when the article has annotations, unless the person chose otherwise. */
   panelOpen = $state(false);
   private panelChosen = false;
@@ -49,13 +53,16 @@ class Reader {
   async open(id: number, query = ''): Promise<void> {
     const ticket = ++this.opening;
     try {
-      const [article, annotations, matches] = await Promise.all([
+      const [article, annotations, matches, versions] = await Promise.all([
         api.getArticle(id),
         api.articleAnnotations(id),
         query.trim() ? api.matchRanges(id, query) : Promise.resolve(null),
+        api.articleVersions(id),
       ]);
       if (ticket !== this.opening) return; // a later click won
       this.article = article;
+      this.versions = versions;
+      this.diff = null;
       this.annotations = annotations;
       if (!this.panelChosen) this.panelOpen = annotations.length > 0;
       this.matches = matches;
@@ -88,6 +95,24 @@ class Reader {
     }
   }
 
+  /** The version before the open one, if any. */
+  get previousVersion(): ArticleSummary | null {
+    const i = this.versions.findIndex((v) => v.id === this.article?.id);
+    return i > 0 ? this.versions[i - 1] : null;
+  }
+
+  /** Shows (or hides) what the open version changed from the one before. */
+  async toggleDiff(): Promise<void> {
+    const prev = this.previousVersion;
+    if (this.diff || !prev || !this.article) {
+      this.diff = null;
+      return;
+    }
+    const id = this.article.id;
+    const diff = await this.run(() => api.versionDiff(prev.id, id));
+    if (this.article?.id === id) this.diff = diff;
+  }
+
   togglePanel(): void {
     this.panelOpen = !this.panelOpen;
     this.panelChosen = true;
@@ -100,6 +125,8 @@ class Reader {
     this.matches = null;
     this.selection = null;
     this.related = [];
+    this.versions = [];
+    this.diff = null;
   }
 
   /** Moves to the next (+1) or previous (-1) search match, wrapping round. */

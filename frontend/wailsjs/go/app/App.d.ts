@@ -14,6 +14,8 @@ export function ArticleAnnotations(arg1:number):Promise<Array<db.Annotation>>;
 
 export function ArticleIDs(arg1:string,arg2:string):Promise<Array<number>>;
 
+export function ArticleVersions(arg1:number):Promise<Array<db.ArticleSummary>>;
+
 export function BackupLibrary():Promise<string>;
 
 export function CancelImport():Promise<void>;
@@ -95,5 +97,7 @@ export function Settings():Promise<{[key: string]: string}>;
 export function Timeline():Promise<Array<db.MonthCount>>;
 
 export function TrashArticles(arg1:Array<number>):Promise<void>;
+
+export function VersionDiff(arg1:number,arg2:number):Promise<Array<db.DiffPart>>;
 
 export function ViewCounts():Promise<db.ViewCounts>;

@@ -22,6 +22,10 @@ export function ArticleIDs(arg1, arg2) {
   return window['go']['app']['App']['ArticleIDs'](arg1, arg2);
 }
 
+export function ArticleVersions(arg1) {
+  return window['go']['app']['App']['ArticleVersions'](arg1);
+}
+
 export function BackupLibrary() {
   return window['go']['app']['App']['BackupLibrary']();
 }
@@ -184,6 +188,10 @@ export function Timeline() {
 
 export function TrashArticles(arg1) {
   return window['go']['app']['App']['TrashArticles'](arg1);
+}
+
+export function VersionDiff(arg1, arg2) {
+  return window['go']['app']['App']['VersionDiff'](arg1, arg2);
 }
 
 export function ViewCounts() {

@@ -1,0 +1,173 @@
+package db
+
+import (
+	"encoding/binary"
+	"hash/fnv"
+	"math"
+	"strings"
+	"unicode"
+)
+
+// Near-duplicates are found by MinHash over word shingles, with
+// locality-sensitive hashing by bands (Broder 1997; Leskovec, Rajaraman
+// and Ullman, Mining of Massive Datasets, ch. 3): each article gets a
+// signature of minhashSize minimum hashes of its shingles, cut into
+// minhashBands bands of minhashRows; two articles whose Jaccard similarity
+// is s share at least one band with probability 1 − (1 − s^rows)^bands.
+// Only articles sharing a band are compared, so finding the versions of a
+// new article costs a few index lookups, never a pass over the library.
+const (
+	shingleWords = 3
+	minhashRows  = 3
+	minhashBands = 20
+	minhashSize  = minhashRows * minhashBands
+)
+
+// minhashSeeds are the seeds of the signature's hash functions: fixed, so
+// that signatures stored by one run compare with those of the next.
+var minhashSeeds = func() [minhashSize]uint64 {
+	var seeds [minhashSize]uint64
+	x := uint64(0x5f0f1a7e0b5e55ed)
+	for i := range seeds {
+		x = splitmix(x)
+		seeds[i] = x
+	}
+	return seeds
+}()
+
+// splitmix is SplitMix64's finaliser: a cheap hash of a 64-bit value whose
+// bits all depend on all of the input's.
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// signature is an article's MinHash signature and how many distinct
+// shingles it was taken over.
+type signature struct {
+	mins     [minhashSize]uint32
+	shingles int
+}
+
+// signatureOf takes the signature of a text (its title and body): its
+// words lower-cased, every run of shingleWords of them hashed once.
+func signatureOf(text string) signature {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	var sig signature
+	for i := range sig.mins {
+		sig.mins[i] = math.MaxUint32
+	}
+	seen := map[uint64]bool{}
+	for i := 0; i+shingleWords <= len(words) || (i == 0 && len(words) > 0); i++ {
+		h := shingleHash(words[i:min(i+shingleWords, len(words))])
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		for j, seed := range minhashSeeds {
+			if v := uint32(splitmix(h^seed) >> 32); v < sig.mins[j] {
+				sig.mins[j] = v
+			}
+		}
+	}
+	sig.shingles = len(seen)
+	return sig
+}
+
+func shingleHash(words []string) uint64 {
+	h := fnv.New64a()
+	for _, w := range words {
+		h.Write([]byte(w))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// bandKeys are the signature's bands, each hashed with its number into
+// one key: two articles sharing a key share that band.
+func (s signature) bandKeys() [minhashBands]int64 {
+	var keys [minhashBands]int64
+	var buf [4 * minhashRows]byte
+	for b := range keys {
+		for r := 0; r < minhashRows; r++ {
+			binary.LittleEndian.PutUint32(buf[4*r:], s.mins[b*minhashRows+r])
+		}
+		h := fnv.New64a()
+		h.Write([]byte{byte(b)})
+		h.Write(buf[:])
+		keys[b] = int64(h.Sum64() >> 1) // SQLite integers are signed
+	}
+	return keys
+}
+
+// jaccard estimates the Jaccard similarity of the shingle sets: the
+// share of the signatures' positions that agree.
+func (s signature) jaccard(o signature) float64 {
+	same := 0
+	for i := range s.mins {
+		if s.mins[i] == o.mins[i] {
+			same++
+		}
+	}
+	return float64(same) / minhashSize
+}
+
+// containment estimates how much of the smaller text's shingles the other
+// holds: |A∩B| / min(|A|, |B|), from the Jaccard estimate and the set
+// sizes. It is what recognises a copy wrapped in boilerplate, or a
+// version with a paragraph added, whose Jaccard similarity to the
+// original is lowered by the text around it.
+func (s signature) containment(o signature) float64 {
+	j := s.jaccard(o)
+	smaller := min(s.shingles, o.shingles)
+	if smaller == 0 {
+		return 0
+	}
+	common := j / (1 + j) * float64(s.shingles+o.shingles)
+	return min(1, common/float64(smaller))
+}
+
+// sameStory is the rule: most of the shorter text's shingles are in the
+// other (containment) and the two are not of very different lengths
+// (Jaccard), so a short article quoted whole inside a long one is not
+// its version.
+func (s signature) sameStory(o signature) bool {
+	return s.containment(o) >= minContainment && s.jaccard(o) >= minJaccard
+}
+
+// The thresholds of sameStory, chosen on the BBC corpus (see
+// docs/relevance.md): a copy with a tenth of its words changed keeps
+// about 0.9³ ≈ 73% of its three-word shingles.
+const (
+	minContainment = 0.5
+	minJaccard     = 0.25
+)
+
+// encode packs the signature for the library: the shingle count, then
+// the minimum hashes, little-endian.
+func (s signature) encode() []byte {
+	out := make([]byte, 4+4*minhashSize)
+	binary.LittleEndian.PutUint32(out, uint32(s.shingles))
+	for i, v := range s.mins {
+		binary.LittleEndian.PutUint32(out[4+4*i:], v)
+	}
+	return out
+}
+
+// decodeSignature reads what encode wrote; ok is false for anything else
+// (a signature of another size, from another version of Folio).
+func decodeSignature(b []byte) (signature, bool) {
+	var s signature
+	if len(b) != 4+4*minhashSize {
+		return s, false
+	}
+	s.shingles = int(binary.LittleEndian.Uint32(b))
+	for i := range s.mins {
+		s.mins[i] = binary.LittleEndian.Uint32(b[4+4*i:])
+	}
+	return s, true
+}
