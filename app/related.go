@@ -27,3 +27,10 @@ func (a *App) VersionDiff(fromID, toID int64) ([]db.DiffPart, error) {
 	parts, err := a.db().VersionDiff(context.Background(), fromID, toID)
 	return parts, userError("compare the versions", err)
 }
+
+// SearchTimeline groups a search's articles by the week they were
+// published, naming the best-ranked, for the story timeline.
+func (a *App) SearchTimeline(query string) (db.SearchTimeline, error) {
+	t, err := a.db().SearchTimeline(context.Background(), query)
+	return t, userError("draw the search's timeline", err)
+}

@@ -90,6 +90,9 @@ func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]Impor
 				return fmt.Errorf("store %q: %w", a.Path, err)
 			}
 		}
+		if err := w.versions.flush(ctx); err != nil {
+			return fmt.Errorf("group the versions of stories: %w", err)
+		}
 		return nil
 	})
 	if err != nil {

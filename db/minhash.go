@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"math"
-	"strings"
+	"math/bits"
 	"unicode"
 )
 
@@ -23,18 +23,6 @@ const (
 	minhashSize  = minhashRows * minhashBands
 )
 
-// minhashSeeds are the seeds of the signature's hash functions: fixed, so
-// that signatures stored by one run compare with those of the next.
-var minhashSeeds = func() [minhashSize]uint64 {
-	var seeds [minhashSize]uint64
-	x := uint64(0x5f0f1a7e0b5e55ed)
-	for i := range seeds {
-		x = splitmix(x)
-		seeds[i] = x
-	}
-	return seeds
-}()
-
 // splitmix is SplitMix64's finaliser: a cheap hash of a 64-bit value whose
 // bits all depend on all of the input's.
 func splitmix(x uint64) uint64 {
@@ -52,24 +40,30 @@ type signature struct {
 }
 
 // signatureOf takes the signature of a text (its title and body): its
-// words lower-cased, every run of shingleWords of them hashed once.
+// words lower-cased, every run of shingleWords of them hashed once, and
+// each shingle's minhashSize hash values derived from its one hash as
+// a + i·b (Kirsch and Mitzenmacher's double hashing), which costs an
+// addition per value instead of a hash.
 func signatureOf(text string) signature {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	words := wordHashes(text)
 	var sig signature
 	for i := range sig.mins {
 		sig.mins[i] = math.MaxUint32
 	}
-	seen := map[uint64]bool{}
-	for i := 0; i+shingleWords <= len(words) || (i == 0 && len(words) > 0); i++ {
-		h := shingleHash(words[i:min(i+shingleWords, len(words))])
-		if seen[h] {
+	seen := make(map[uint64]struct{}, len(words))
+	for i := 0; i < max(1, len(words)-shingleWords+1) && i < len(words); i++ {
+		h := uint64(0)
+		for j, w := range words[i:min(i+shingleWords, len(words))] {
+			h ^= bits.RotateLeft64(w, 21*j)
+		}
+		h = splitmix(h)
+		if _, dup := seen[h]; dup {
 			continue
 		}
-		seen[h] = true
-		for j, seed := range minhashSeeds {
-			if v := uint32(splitmix(h^seed) >> 32); v < sig.mins[j] {
+		seen[h] = struct{}{}
+		a, b := uint32(h), uint32(h>>32)|1
+		for j := range sig.mins {
+			if v := a + uint32(j)*b; v < sig.mins[j] {
 				sig.mins[j] = v
 			}
 		}
@@ -78,14 +72,34 @@ func signatureOf(text string) signature {
 	return sig
 }
 
-func shingleHash(words []string) uint64 {
-	h := fnv.New64a()
-	for _, w := range words {
-		h.Write([]byte(w))
-		h.Write([]byte{0})
+// wordHashes hashes each word (a run of letters and digits, lower-cased)
+// of text with FNV-1a.
+func wordHashes(text string) []uint64 {
+	var out []uint64
+	h, in := uint64(fnvOffset), false
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			for _, c := range string(unicode.ToLower(r)) {
+				h = (h ^ uint64(c)) * fnvPrime
+			}
+			in = true
+			continue
+		}
+		if in {
+			out = append(out, h)
+			h, in = fnvOffset, false
+		}
 	}
-	return h.Sum64()
+	if in {
+		out = append(out, h)
+	}
+	return out
 }
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // bandKeys are the signature's bands, each hashed with its number into
 // one key: two articles sharing a key share that band.

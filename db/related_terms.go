@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"folio/db/fts5aux"
+	"folio/db/query"
 )
 
 // folio_terms reads the terms of a row's title and body as the index
@@ -188,14 +189,15 @@ type distinctTerm struct {
 
 // distinctTerms picks the article's n most distinctive terms by tf-idf
 // (a sublinear count times the inverse document frequency), leaving out
-// those no other article holds and those in more than half the articles,
-// which bm25 does not count.
+// those no other article holds, those in more than half the articles,
+// which bm25 does not count, and stopwords, which a small library may
+// not hold often enough to tell.
 func distinctTerms(terms map[string]*termUse, rows map[string]int64, total int64, n int) []distinctTerm {
 	list := make([]distinctTerm, 0, len(terms))
 	for t, u := range terms {
 		df := rows[t]
-		if df < 2 || df*2 > total {
-			continue // no other article holds it, or bm25 gives it no weight
+		if df < 2 || df*2 > total || query.IsStopword(u.word) {
+			continue // no other article holds it, bm25 gives it no weight, or it says nothing
 		}
 		idf := math.Log(float64(total) / float64(df))
 		if idf <= 0 {

@@ -3,6 +3,7 @@ package db_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -107,4 +108,32 @@ func relatedIDs(list []db.RelatedArticle) []int64 {
 		ids[i] = r.Article.ID
 	}
 	return ids
+}
+
+func TestSearchTimelineGroupsByWeek(t *testing.T) {
+	s := dbtest.Open(t)
+	ctx := context.Background()
+	for i, a := range []db.NewArticle{
+		{Title: "Ferry strike begins", Published: "2024-03-04", Body: "The ferry strike began on Monday."},     // a Monday
+		{Title: "Ferry strike spreads", Published: "2024-03-10", Body: "The ferry strike spread to the port."}, // Sunday, same week
+		{Title: "Ferry strike ends", Published: "2024-03-11", Body: "Ferry crews ended the strike."},
+		{Title: "Ferry history", Body: "An undated history of the ferry and an old strike."},
+		{Title: "Bus fares", Published: "2024-03-05", Body: "Bus fares rise."},
+	} {
+		a.Path = fmt.Sprintf("/lib/%d.txt", i)
+		importOne(t, s, a)
+	}
+	tl, err := s.SearchTimeline(ctx, "ferry strike")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl.Total != 4 || tl.Undated != 1 || len(tl.Weeks) != 2 {
+		t.Fatalf("timeline %+v: want 4 articles, 1 undated, 2 weeks", tl)
+	}
+	if tl.Weeks[0].Week != "2024-03-04" || tl.Weeks[0].Count != 2 || tl.Weeks[1].Week != "2024-03-11" || tl.Weeks[1].Count != 1 {
+		t.Errorf("weeks %+v, want 2024-03-04 ×2 then 2024-03-11 ×1", tl.Weeks)
+	}
+	if len(tl.Weeks[0].Best) != 2 || len(tl.Weeks[1].Best) != 1 {
+		t.Errorf("the best-ranked are not all named: %+v", tl.Weeks)
+	}
 }

@@ -8,13 +8,28 @@ import (
 
 // versionFinder groups each article an import stores with an earlier
 // version of the same story, if the library has one (see minhash.go).
-// Its statements belong to the import's transaction, so an article finds
-// the versions stored earlier in the same batch.
+//
+// It only reads while the batch is stored and writes what it found (the
+// signatures, their bands, the stories) when the batch ends: any write
+// after an article's insert, in the same transaction, makes FTS5 flush
+// the terms it holds in memory to disk, article by article, which would
+// cost more than the rest of the import. The batch's own articles are
+// compared in memory meanwhile.
 type versionFinder struct {
 	candidates *sql.Stmt
 	signature  *sql.Stmt
 	bands      *sql.Stmt
-	join       *sql.Stmt
+	story      *sql.Stmt
+	pending    []pendingVersion
+	byBand     map[int64][]int // band key → indexes into pending
+}
+
+// pendingVersion is an article of the batch, not yet written down.
+type pendingVersion struct {
+	id    int64
+	story int64 // its story's first article; 0 when alone
+	sig   signature
+	keys  [minhashBands]int64
 }
 
 // prepareVersionFinder prepares the finder's statements, or returns nil
@@ -34,38 +49,37 @@ func prepareVersionFinder(ctx context.Context, tx *sql.Tx, prep func(string) *sq
 			ORDER BY s.article_id`),
 		signature: prep(`INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)`),
 		bands:     prep(`INSERT OR IGNORE INTO signature_bands (band_key, article_id) SELECT value, ? FROM json_each(?)`),
-		join:      prep(`UPDATE articles SET story_id = ? WHERE id IN (?, ?)`),
+		story:     prep(`UPDATE articles SET story_id = ? WHERE id = ?`),
+		byBand:    map[int64][]int{},
 	}
 }
 
-// add records a new article's signature and groups it with the earliest
-// story it is a version of.
+// add finds the story of a stored article among the library's and the
+// batch's articles, and keeps it to be written down by flush.
 func (v *versionFinder) add(ctx context.Context, id int64, title, body string) error {
 	if v == nil {
 		return nil
 	}
-	sig := signatureOf(title + "\n" + body)
-	keys := sig.bandKeys()
-	story, err := v.storyOf(ctx, sig, keys[:])
-	if err != nil {
+	p := pendingVersion{id: id, sig: signatureOf(title + "\n" + body)}
+	p.keys = p.sig.bandKeys()
+	var err error
+	if p.story, err = v.storedStory(ctx, p); err != nil {
 		return err
 	}
-	if story != 0 {
-		if _, err := v.join.ExecContext(ctx, story, story, id); err != nil {
-			return err
-		}
+	if p.story == 0 {
+		p.story = v.batchStory(p)
 	}
-	if _, err := v.signature.ExecContext(ctx, id, sig.encode()); err != nil {
-		return err
+	for _, k := range p.keys {
+		v.byBand[k] = append(v.byBand[k], len(v.pending))
 	}
-	_, err = v.bands.ExecContext(ctx, id, int64sJSON(keys[:]))
-	return err
+	v.pending = append(v.pending, p)
+	return nil
 }
 
-// storyOf is the story (its first article's id) of the earliest article
-// sharing a band with the signature that passes sameStory, or 0.
-func (v *versionFinder) storyOf(ctx context.Context, sig signature, keys []int64) (int64, error) {
-	rows, err := v.candidates.QueryContext(ctx, int64sJSON(keys))
+// storedStory is the story (its first article's id) of the earliest
+// stored article sharing a band with p that passes sameStory, or 0.
+func (v *versionFinder) storedStory(ctx context.Context, p pendingVersion) (int64, error) {
+	rows, err := v.candidates.QueryContext(ctx, int64sJSON(p.keys[:]))
 	if err != nil {
 		return 0, err
 	}
@@ -76,11 +90,56 @@ func (v *versionFinder) storyOf(ctx context.Context, sig signature, keys []int64
 		if err := rows.Scan(&id, &blob, &story); err != nil {
 			return 0, err
 		}
-		if other, ok := decodeSignature(blob); ok && sig.sameStory(other) {
+		if other, ok := decodeSignature(blob); ok && p.sig.sameStory(other) {
 			return story, nil
 		}
 	}
 	return 0, rows.Err()
+}
+
+// batchStory is storedStory among the batch's earlier articles.
+func (v *versionFinder) batchStory(p pendingVersion) int64 {
+	best := -1
+	for _, k := range p.keys {
+		for _, i := range v.byBand[k] {
+			if (best < 0 || i < best) && p.sig.sameStory(v.pending[i].sig) {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	if story := v.pending[best].story; story != 0 {
+		return story
+	}
+	return v.pending[best].id
+}
+
+// flush writes down the batch's signatures, bands and stories: a story's
+// first article gets its own id as story_id, so that it counts itself.
+func (v *versionFinder) flush(ctx context.Context) error {
+	if v == nil {
+		return nil
+	}
+	for _, p := range v.pending {
+		if _, err := v.signature.ExecContext(ctx, p.id, p.sig.encode()); err != nil {
+			return err
+		}
+		if _, err := v.bands.ExecContext(ctx, p.id, int64sJSON(p.keys[:])); err != nil {
+			return err
+		}
+		if p.story == 0 {
+			continue
+		}
+		for _, id := range []int64{p.story, p.id} {
+			if _, err := v.story.ExecContext(ctx, p.story, id); err != nil {
+				return err
+			}
+		}
+	}
+	v.pending, v.byBand = nil, map[int64][]int{}
+	return nil
 }
 
 // ArticleVersions returns the versions of an article's story, the first

@@ -57,3 +57,7 @@ func hasKeyword(n *node, negated bool) bool {
 	}
 	return false
 }
+
+// IsStopword reports whether a word (as written, lower-cased or not) is
+// too common to say what an article is about.
+func IsStopword(word string) bool { return stopwords[strings.ToLower(word)] }

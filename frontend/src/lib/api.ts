@@ -129,6 +129,13 @@ export type DiffPart = db.DiffPart;
 /** The versions of an article's story, the first imported first. */
 export const articleVersions = (articleId: number): Promise<ArticleSummary[]> => App.ArticleVersions(articleId);
 
+// ---- Story timelines ----
+export type SearchTimeline = db.SearchTimeline;
+export type WeekCount = db.WeekCount;
+
+/** A search's articles grouped by week, the best-ranked named. */
+export const searchTimeline = (query: string): Promise<SearchTimeline> => App.SearchTimeline(query);
+
 /** What changed from one version to another, word by word. */
 export const versionDiff = (fromId: number, toId: number): Promise<DiffPart[]> => App.VersionDiff(fromId, toId);
 

@@ -89,3 +89,30 @@ test('versions of a story: one badge per row, switching version, the word-level 
   await expect(related).toBeVisible();
   await expect(related).toContainText('No other article shares its distinctive words.');
 });
+
+test('the story timeline: an article with its related articles oldest first, and a search by week', async ({ page, folio }) => {
+  await importTexts(folio, { 'ferry-1.md': ferry[0], 'ferry-2.md': ferry[1], 'ferry-3.md': ferry[2], ...others });
+  await openApp(page, folio);
+  await open(page, 'Ferry strike halts island crossings');
+  await page.getByRole('button', { name: '· Story timeline' }).click();
+  const dialog = page.getByTestId('story-timeline');
+  const points = dialog.getByRole('list', { name: 'The story, oldest first' }).getByRole('listitem');
+  await expect(points).toHaveCount(3); // the article and the two others about the strike
+  await expect(points.nth(0)).toContainText('1 Mar 2024');
+  await expect(points.nth(0)).toContainText('Ferry crews vote to strike');
+  await expect(points.nth(1)).toContainText('this article');
+  await expect(points.nth(2)).toContainText('Ferry operator and crews agree rosters');
+  await points.nth(2).getByRole('button').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('reader-title')).toHaveText('Ferry operator and crews agree rosters');
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('ferry');
+  await page.getByTestId('search-status').getByRole('button', { name: 'Timeline' }).click();
+  const weeks = page.getByTestId('timeline-week');
+  await expect(weeks).toHaveCount(3);
+  await expect(weeks.nth(0)).toContainText('26 Feb 2024'); // the Monday of 1 March
+  await expect(weeks.nth(1)).toContainText('4 Mar 2024');
+  await expect(weeks.nth(2)).toContainText('18 Mar 2024');
+  await weeks.nth(0).getByRole('button', { name: 'Ferry crews vote to strike' }).click();
+  await expect(page.getByTestId('reader-title')).toHaveText('Ferry crews vote to strike');
+});

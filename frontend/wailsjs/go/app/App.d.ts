@@ -78,6 +78,8 @@ export function SavedSearches():Promise<Array<db.SavedSearch>>;
 
 export function Search(arg1:app.SearchParams):Promise<db.SearchResult>;
 
+export function SearchTimeline(arg1:string):Promise<db.SearchTimeline>;
+
 export function SetAnnotationColor(arg1:number,arg2:string):Promise<db.Annotation>;
 
 export function SetAnnotationNote(arg1:number,arg2:string):Promise<db.Annotation>;

@@ -150,6 +150,10 @@ export function Search(arg1) {
   return window['go']['app']['App']['Search'](arg1);
 }
 
+export function SearchTimeline(arg1) {
+  return window['go']['app']['App']['SearchTimeline'](arg1);
+}
+
 export function SetAnnotationColor(arg1, arg2) {
   return window['go']['app']['App']['SetAnnotationColor'](arg1, arg2);
 }
