@@ -200,14 +200,14 @@ class Reader {
     const a = this.article;
     if (!a) return;
     await this.run(() => api.setStarred([a.id], !a.starred));
-    this.article = { ...a, starred: !a.starred } as Article;
+    this.article = api.articleWith(a, { starred: !a.starred });
   }
 
   async setRead(read: boolean): Promise<void> {
     const a = this.article;
     if (!a || a.read === read) return;
     await this.run(() => api.setRead([a.id], read));
-    this.article = { ...a, read } as Article;
+    this.article = api.articleWith(a, { read });
   }
 
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
