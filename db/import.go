@@ -132,12 +132,12 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, now string) (*importWriter
 	w.insert = prep(`INSERT INTO articles (title, byline, source, url, published, imported_at, body, html,
 		word_count, content_hash, path) VALUES (?, ?, ?, ?, nullif(?, ''), ?, ?, nullif(?, ''), ?, ?, ?)`)
 	w.untrash = prep(`UPDATE articles SET deleted_at = NULL WHERE id = ?`)
-	w.versions = prepareVersionFinder(ctx, tx, prep)
 	if err != nil {
 		w.close()
 		return nil, err
 	}
 	w.tags = newTagWriter(tx)
+	w.versions = newVersionFinder(ctx, tx)
 	w.reanchor = func(ctx context.Context, id int64, oldBody, newBody string) error {
 		return reanchorArticle(ctx, tx, id, oldBody, newBody, now)
 	}
@@ -184,9 +184,7 @@ func (w *importWriter) store(ctx context.Context, a NewArticle) (ImportOutcome, 
 	if o.ID, err = res.LastInsertId(); err != nil {
 		return o, err
 	}
-	if err := w.versions.add(ctx, o.ID, a.Title, a.Body); err != nil {
-		return o, fmt.Errorf("find earlier versions: %w", err)
-	}
+	w.versions.add(o.ID, a.Title, a.Body)
 	return o, w.tags.apply(ctx, o.ID, a.Tags)
 }
 

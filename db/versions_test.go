@@ -125,3 +125,28 @@ func summaryIDs(list []db.ArticleSummary) []int64 {
 	}
 	return ids
 }
+
+// Versions in the same batch are grouped too, and a third copy joins the
+// first's story, not the second's.
+func TestVersionsInOneBatch(t *testing.T) {
+	s, _ := relatedLibrary(t)
+	ctx := context.Background()
+	batch := []db.NewArticle{
+		{Title: "Terminal to close", Body: storyBody, Path: "/b/1.txt"},
+		{Title: "Terminal to close", Body: storyBody + "\n\nUpdated at noon.", Path: "/b/2.txt"},
+		{Title: "Terminal to close", Body: "Advertisement\n\n" + storyBody + "\n\nUpdated again in the evening.", Path: "/b/3.txt"},
+	}
+	out, err := s.ImportArticles(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions, err := s.ArticleVersions(ctx, out[2].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := summaryIDs(versions)
+	want := []int64{out[0].ID, out[1].ID, out[2].ID}
+	if len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("versions %v, want %v", got, want)
+	}
+}
