@@ -194,6 +194,14 @@ func (s *Store) summaries(ctx context.Context, query string, args ...any) ([]Art
 }
 
 func viewCondition(v View) string {
+	return viewState(v) + ` AND ` + listRow
+}
+
+// listRow is true of the articles the list shows: a story's later
+// versions are shown as its first article's row ("3 versions").
+const listRow = `(a.story_id IS NULL OR a.story_id = a.id)`
+
+func viewState(v View) string {
 	switch v {
 	case ViewUnread:
 		return `a.deleted_at IS NULL AND a.read_at IS NULL`

@@ -265,8 +265,11 @@ func TestOlderLibraryIsBackedUpThenMigrated(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer backup.Close()
-	if page, _ := backup.ListArticles(ctx, db.ArticleFilter{}); page.Total != 1 {
-		t.Errorf("the backup holds %d articles, want 1", page.Total)
+	// The backup keeps the older schema, which this version's list cannot
+	// read: count its rows directly.
+	var kept int
+	if err := backup.DB().QueryRow(`SELECT count(*) FROM articles`).Scan(&kept); err != nil || kept != 1 {
+		t.Errorf("the backup holds %d articles (%v), want 1", kept, err)
 	}
 	if page, _ := s.ListArticles(ctx, db.ArticleFilter{}); page.Total != 1 {
 		t.Errorf("the migrated library holds %d articles, want 1", page.Total)

@@ -148,9 +148,12 @@ func (s signature) containment(o signature) float64 {
 // sameStory is the rule: most of the shorter text's shingles are in the
 // other (containment) and the two are not of very different lengths
 // (Jaccard), so a short article quoted whole inside a long one is not
-// its version.
+// its version. Texts of fewer than minShingles shingles (about as many
+// words) are never grouped: too short to tell a version from another
+// article written to the same pattern ("Report number 12 on the budget").
 func (s signature) sameStory(o signature) bool {
-	return s.containment(o) >= minContainment && s.jaccard(o) >= minJaccard
+	return min(s.shingles, o.shingles) >= minShingles &&
+		s.containment(o) >= minContainment && s.jaccard(o) >= minJaccard
 }
 
 // The thresholds of sameStory, chosen on the BBC corpus (see
@@ -159,6 +162,7 @@ func (s signature) sameStory(o signature) bool {
 const (
 	minContainment = 0.5
 	minJaccard     = 0.25
+	minShingles    = 40
 )
 
 // encode packs the signature for the library: the shingle count, then

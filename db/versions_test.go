@@ -150,3 +150,63 @@ func TestVersionsInOneBatch(t *testing.T) {
 		t.Errorf("versions %v, want %v", got, want)
 	}
 }
+
+// The list shows a story once, as its first version, and its counts (the
+// total, the views, the month headers) agree with the rows whatever
+// happens to the versions.
+func TestTheListShowsAStoryOnce(t *testing.T) {
+	s, ids := storyLibrary(t)
+	ctx := context.Background()
+	check := func(when string, wantAll int) {
+		t.Helper()
+		page, err := s.ListArticles(ctx, db.ArticleFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		counts, err := s.ViewCounts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		months, err := s.MonthGroups(ctx, db.ViewAll, db.SortNewest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inMonths := 0
+		for _, m := range months {
+			inMonths += m.Count
+		}
+		if page.Total != wantAll || len(page.Articles) != wantAll || counts.All != wantAll || inMonths != wantAll {
+			t.Errorf("%s: list total %d, rows %d, All %d, months %d; want %d", when, page.Total, len(page.Articles),
+				counts.All, inMonths, wantAll)
+		}
+		for _, a := range page.Articles {
+			if a.ID == ids["second"] {
+				t.Errorf("%s: the later version is a row of its own", when)
+			}
+		}
+	}
+	all := len(ids) - 1 // second is shown as first's row
+	check("after import", all)
+	if err := s.SetStarred(ctx, []int64{ids["second"]}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetRead(ctx, []int64{ids["second"]}, true); err != nil {
+		t.Fatal(err)
+	}
+	check("after starring and reading the later version", all)
+	if err := s.TrashArticles(ctx, []int64{ids["second"], ids["vote1"]}); err != nil {
+		t.Fatal(err)
+	}
+	check("after trashing the later version and another", all-1)
+	if _, err := s.EmptyTrash(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("after emptying the Trash", all-1)
+	counts, err := s.ViewCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts.Trash != 0 || counts.Starred != 0 {
+		t.Errorf("after emptying the Trash: %+v", counts)
+	}
+}
