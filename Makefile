@@ -72,6 +72,7 @@ bench: deps-test
 	go test -run '^$$' -bench 'ImportLargeFiles$$' -benchtime 1x -timeout 60m ./app/importer/
 	go test -run '^$$' -bench 'Search$$' -benchtime 1x -timeout 90m ./db/
 	go test -run '^$$' -bench 'ListFirstPage' -benchtime 100x -timeout 60m ./db/
+	go test -run '^$$' -bench 'Related$$' -benchtime 1x -timeout 60m ./db/
 
 ## eval: search quality (MAP, P@10, nDCG@10 on Cranfield; known-item MRR on the BBC corpus) beside plain bm25 (see docs/relevance.md),
 # the edit battery of highlights (correct, wrong, lost; docs/highlights.md) and extraction quality on the html-pages corpus (docs/benchmarks.md)
@@ -80,6 +81,8 @@ eval: go.sum.ok
 	go test -run '^$$' -bench 'Anchoring$$' -benchtime 1x -timeout 30m ./db/anchor/
 	go test -run '^$$' -bench 'ExtractionShingles$$' -benchtime 1x -timeout 10m ./app/importer/
 	go test -run '^$$' -bench 'NamesSample$$' -benchtime 1x ./db/names/
+	go test -run '^$$' -bench 'RelatedQuality$$' -benchtime 1x -timeout 30m ./db/
+	go test -run '^$$' -bench 'VersionsQuality$$' -benchtime 1x -timeout 30m ./db/
 
 ## bindings: regenerate frontend/wailsjs after changing the bound methods
 bindings:

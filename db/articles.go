@@ -43,6 +43,7 @@ type ArticleSummary struct {
 	Read         bool     `json:"read"`
 	Starred      bool     `json:"starred"`
 	Annotations  int      `json:"annotations"`
+	Versions     int      `json:"versions"` // of its story, itself included (see ArticleVersions)
 	Tags         []TagRef `json:"tags"`
 }
 
@@ -55,12 +56,12 @@ type TagRef struct {
 
 const summaryColumns = `a.id, a.title, a.title_derived, a.source, coalesce(a.published, ''), a.imported_at, a.word_count,
 	a.path, a.read_at IS NOT NULL, a.starred,
-	(SELECT count(*) FROM annotations n WHERE n.article_id = a.id)`
+	(SELECT count(*) FROM annotations n WHERE n.article_id = a.id), ` + versionsColumn
 
 func scanSummary(sc interface{ Scan(...any) error }) (ArticleSummary, error) {
 	var s ArticleSummary
 	err := sc.Scan(&s.ID, &s.Title, &s.TitleDerived, &s.Source, &s.Published, &s.ImportedAt, &s.WordCount,
-		&s.Path, &s.Read, &s.Starred, &s.Annotations)
+		&s.Path, &s.Read, &s.Starred, &s.Annotations, &s.Versions)
 	return s, err
 }
 
@@ -196,6 +197,14 @@ func (s *Store) summaries(ctx context.Context, query string, args ...any) ([]Art
 }
 
 func viewCondition(v View) string {
+	return viewState(v) + ` AND ` + listRow
+}
+
+// listRow is true of the articles the list shows: a story's later
+// versions are shown as its first article's row ("3 versions").
+const listRow = `(a.story_id IS NULL OR a.story_id = a.id)`
+
+func viewState(v View) string {
 	switch v {
 	case ViewUnread:
 		return `a.deleted_at IS NULL AND a.read_at IS NULL`

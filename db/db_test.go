@@ -76,11 +76,7 @@ func TestOpenSetsPragmasOnEveryConnection(t *testing.T) {
 }
 
 func TestMigrationsAreRecordedOnce(t *testing.T) {
-	// Numbers are reserved per change, so a branch may skip some: count files.
-	files, err := filepath.Glob("migrations/*.sql")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("migration files: %v", err)
-	}
+	// Numbers are reserved per change, so they may skip some: count files.
 	path := filepath.Join(t.TempDir(), "library.db")
 	for i := 0; i < 2; i++ {
 		s, err := db.Open(context.Background(), path)
@@ -91,8 +87,8 @@ func TestMigrationsAreRecordedOnce(t *testing.T) {
 		if err := s.DB().QueryRow(`SELECT count(*), max(version) FROM schema_migrations`).Scan(&n, &max); err != nil {
 			t.Fatal(err)
 		}
-		if n != len(files) || max != db.SchemaVersion() {
-			t.Errorf("open %d: %d migrations recorded, newest %d; want %d, newest %d", i+1, n, max, len(files), db.SchemaVersion())
+		if n != db.MigrationCount() || max != db.SchemaVersion() {
+			t.Errorf("open %d: %d migrations recorded, newest %d; want %d, newest %d", i+1, n, max, db.MigrationCount(), db.SchemaVersion())
 		}
 		if s.BackupPath != "" {
 			t.Errorf("open %d: a current library was backed up to %s", i+1, s.BackupPath)
@@ -294,8 +290,11 @@ func TestOlderLibraryIsBackedUpThenMigrated(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer backup.Close()
-	if page, _ := backup.ListArticles(ctx, db.ArticleFilter{}); page.Total != 1 {
-		t.Errorf("the backup holds %d articles, want 1", page.Total)
+	// The backup keeps the older schema, which this version's list cannot
+	// read: count its rows directly.
+	var kept int
+	if err := backup.DB().QueryRow(`SELECT count(*) FROM articles`).Scan(&kept); err != nil || kept != 1 {
+		t.Errorf("the backup holds %d articles (%v), want 1", kept, err)
 	}
 	if page, _ := s.ListArticles(ctx, db.ArticleFilter{}); page.Total != 1 {
 		t.Errorf("the migrated library holds %d articles, want 1", page.Total)

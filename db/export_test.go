@@ -15,3 +15,10 @@ func OpenAtVersion(ctx context.Context, path string, version int) (*Store, error
 
 // URLVariantsForTest exposes urlVariants to the black-box tests.
 var URLVariantsForTest = urlVariants
+
+// MigrationCount is how many migration files this build holds (their
+// numbers may skip: each branch of work takes its own).
+func MigrationCount() int {
+	list, _ := migrations()
+	return len(list)
+}

@@ -160,6 +160,12 @@ func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]Impor
 			if s := out[i].Status; s == StatusImported || s == StatusUpdated {
 				w.names.set(out[i].ID, namesOf(a), s == StatusImported)
 			}
+			if out[i].Status == StatusImported {
+				w.versions.add(out[i].ID, a.Title, a.Body)
+			}
+		}
+		if err := w.versions.flush(ctx); err != nil {
+			return fmt.Errorf("group the versions of stories: %w", err)
 		}
 		return w.names.close(ctx)
 	})
@@ -189,6 +195,7 @@ type importWriter struct {
 	untrash   *sql.Stmt
 	tags      *tagWriter
 	names     *nameWriter
+	versions  *versionFinder
 	reanchor  func(ctx context.Context, id int64, oldBody, newBody string) error
 	statement []*sql.Stmt
 	// pending are the positions in the batch of new articles not yet
@@ -239,6 +246,7 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, now string, ids *nameIDs, 
 	if keepNames {
 		w.names = newNameWriter(tx, ids)
 	}
+	w.versions = newVersionFinder(ctx, tx)
 	w.reanchor = func(ctx context.Context, id int64, oldBody, newBody string) error {
 		return reanchorArticle(ctx, tx, id, oldBody, newBody, now)
 	}

@@ -2,14 +2,12 @@ package db
 
 import (
 	"context"
-	"encoding/json"
 	"slices"
 	"strings"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
-	"folio/db/fts5aux"
 	"folio/db/query"
 )
 
@@ -50,91 +48,13 @@ func usesFeedback(q query.Query) bool {
 	return !q.Typing && !q.InNotes && len(q.Terms) >= feedbackMinTerms
 }
 
-// termsFunction is folio_terms, which counts the terms of the rows it is
-// called on into a termCounts:
-//
-//	SELECT folio_terms(articles_fts, :handle) FROM articles_fts WHERE rowid IN (…)
-const termsFunction = "folio_terms"
-
-var termStates fts5aux.Handles[*termCounts]
-
-// termCounts adds up, over the rows read, each term's share of the row's
-// words (P(t|D)), and keeps the word as first written for each term, to
-// search it by.
-type termCounts struct {
-	exclude string // text whose terms are not counted (the words typed)
-	skip    map[string]bool
-	share   map[string]float64
-	word    map[string]string
-	row     map[string]int // scratch: the current row's counts
-}
-
-func termsRow(c fts5aux.Call) {
-	st, ok := stateOf(c, termsFunction, &termStates)
-	if !ok {
-		return
-	}
-	if err := st.count(c); err != nil {
-		c.SetError(err)
-		return
-	}
-	c.SetInt(0)
-}
-
-// feedbackColumns are the columns of articles_fts read for feedback: the
-// title and the body.
-var feedbackColumns = []int{0, 3}
-
-// count adds the current row's terms.
-func (st *termCounts) count(c fts5aux.Call) error {
-	if st.skip == nil {
-		st.skip = map[string]bool{}
-		err := c.Tokenize([]byte(st.exclude), func(t fts5aux.Token) error {
-			st.skip[string(t.Term)] = true
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	clear(st.row)
-	words := 0
-	for _, col := range feedbackColumns {
-		text, err := c.ColumnText(col)
-		if err != nil {
-			return err
-		}
-		err = c.Tokenize(text, func(t fts5aux.Token) error {
-			words++
-			if !st.skip[string(t.Term)] && telling(text[t.Start:t.End]) {
-				st.add(string(t.Term), text[t.Start:t.End])
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	for term, n := range st.row {
-		st.share[term] += float64(n) / float64(words)
-	}
-	return nil
-}
-
-func (st *termCounts) add(term string, word []byte) {
-	st.row[term]++
-	if _, ok := st.word[term]; !ok {
-		st.word[term] = strings.ToLower(string(word))
-	}
-}
-
 // telling reports whether a word may be added to a search: not a
 // stopword, not a number, at least feedbackMinLetters letters.
-func telling(word []byte) bool {
-	if utf8.RuneCount(word) < feedbackMinLetters || query.IsStopword(strings.ToLower(string(word))) {
+func telling(word string) bool {
+	if utf8.RuneCountInString(word) < feedbackMinLetters || query.IsStopword(word) {
 		return false
 	}
-	for _, r := range string(word) {
+	for _, r := range word {
 		if unicode.IsLetter(r) {
 			return true
 		}
@@ -149,53 +69,55 @@ type weightedWord struct {
 }
 
 // feedbackWords reads the articles ids (the best a search found) and
-// returns the words they share most, other than the words typed, each
-// weighted by its share against the first's.
+// returns the words they share most, other than the words typed: each
+// term's share of each article's words (P(t|D), title words counted as
+// search counts them) summed over the articles, weighted against the
+// first's.
 func (s *Store) feedbackWords(ctx context.Context, q query.Query, ids []int64) ([]weightedWord, error) {
-	st := &termCounts{exclude: strings.Join(q.Terms, " "), share: map[string]float64{},
-		word: map[string]string{}, row: map[string]int{}}
-	h := termStates.Add(st)
-	defer termStates.Drop(h)
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return nil, err
-	}
-	// An auxiliary function cannot be inside an aggregate: the rows are
-	// read one by one.
-	rows, err := s.db.QueryContext(ctx, `SELECT folio_terms(articles_fts, ?) FROM articles_fts
-		WHERE rowid IN (SELECT value FROM json_each(?))`, h, string(list))
+	byRow, err := s.articleTerms(ctx, ids, strings.Join(q.Terms, " "))
 	if err != nil {
 		return nil, searchError(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	share, word := map[string]float64{}, map[string]string{}
+	for _, id := range ids { // in order, so that the sums and words do not vary
+		terms := byRow[id]
+		total := 0.0
+		for _, u := range terms {
+			total += u.count
+		}
+		for term, u := range terms {
+			if !telling(u.word) {
+				continue
+			}
+			share[term] += u.count / total
+			if _, ok := word[term]; !ok {
+				word[term] = u.word
+			}
+		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, searchError(err)
-	}
-	return st.best(feedbackTerms), nil
+	return bestWords(share, word, feedbackTerms), nil
 }
 
-// best are the n terms with the largest shares (ties by word), as words
-// to search, weighted against the first.
-func (st *termCounts) best(n int) []weightedWord {
-	terms := make([]string, 0, len(st.share))
-	for t := range st.share {
+// bestWords are the n terms with the largest shares (ties by word), as
+// words to search, weighted against the first.
+func bestWords(share map[string]float64, word map[string]string, n int) []weightedWord {
+	terms := make([]string, 0, len(share))
+	for t := range share {
 		terms = append(terms, t)
 	}
 	slices.SortFunc(terms, func(a, b string) int {
 		switch {
-		case st.share[a] > st.share[b]:
+		case share[a] > share[b]:
 			return -1
-		case st.share[a] < st.share[b]:
+		case share[a] < share[b]:
 			return 1
 		}
-		return strings.Compare(st.word[a], st.word[b])
+		return strings.Compare(word[a], word[b])
 	})
 	terms = terms[:min(n, len(terms))]
 	out := make([]weightedWord, len(terms))
 	for i, t := range terms {
-		out[i] = weightedWord{word: st.word[t], weight: feedbackWeight * st.share[t] / st.share[terms[0]]}
+		out[i] = weightedWord{word: word[t], weight: feedbackWeight * share[t] / share[terms[0]]}
 	}
 	return out
 }

@@ -62,6 +62,7 @@ type searchState struct {
 	// change reads the library once.
 	loading sync.Mutex
 	results resultCache
+	terms   termRowCache // how many articles hold each term (related articles)
 }
 
 // currentGeneration reads the change counters.

@@ -25,8 +25,7 @@ func (s *Store) ViewCounts(ctx context.Context) (ViewCounts, error) {
 			coalesce(sum(n) FILTER (WHERE trashed = 0 AND unread = 1), 0),
 			coalesce(sum(n) FILTER (WHERE trashed = 0 AND starred = 1), 0),
 			coalesce(sum(n) FILTER (WHERE trashed = 1), 0),
-			(SELECT count(*) FROM articles a
-				WHERE a.deleted_at IS NULL AND a.id IN (SELECT article_id FROM annotations))
+			(SELECT count(*) FROM articles a WHERE `+viewCondition(ViewAnnotated)+`)
 		FROM article_months WHERE date_kind = 'imported'`).Scan(&c.All, &c.Unread, &c.Starred, &c.Trash, &c.Annotated)
 	if err != nil {
 		return c, fmt.Errorf("count the library's views: %w", err)

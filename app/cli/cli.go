@@ -46,6 +46,7 @@ func commands() []command {
 		{"list", "list the articles in the library", runList},
 		{"show", "print one article", runShow},
 		{"search", "search the library (words, \"phrases\", tag:, date:, …)", runSearch},
+		{"related", "list the articles most like one article", runRelated},
 		{"serve", "run Folio in a web browser (loopback only)", runServe},
 		{"tag", "add a tag to, or remove it from, the articles a search finds", runTag},
 		{"tags", "list the tags with their counts", runTags},

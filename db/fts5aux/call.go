@@ -115,14 +115,14 @@ func (c Call) ColumnText(col int) ([]byte, error) {
 }
 
 // Token is one token the table's tokenizer found: its byte span in the
-// text, whether it shares its position with the one before (a synonym),
-// and the term the index holds for it (folded and stemmed as the
-// tokenizer does), which points into SQLite's memory: use it only during
-// the callback.
+// text, the term it is indexed as (stemmed, folded), and whether it
+// shares its position with the one before (a synonym).
 type Token struct {
 	Start, End int
 	Colocated  bool
-	Term       []byte
+	// Term points into SQLite's memory: copy it to keep it past the
+	// callback.
+	Term []byte
 }
 
 // Stop, returned by a Tokenize callback, ends the tokenizing early

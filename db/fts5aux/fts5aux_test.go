@@ -107,6 +107,19 @@ func TestFunctionSeesTheMatch(t *testing.T) {
 	}
 }
 
+// Related articles read a row's terms by rowid, without a full-text match.
+func TestFunctionRunsWithoutAMatch(t *testing.T) {
+	db := openTest(t)
+	var got string
+	if err := db.QueryRow(`SELECT test_describe(t) FROM t WHERE rowid = 8`).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	want := "row 8 phrases 0 rows 0/2 tokens 0-2:no 3-8:ferri 9-14:todai"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
 func TestErrorsReachTheStatement(t *testing.T) {
 	db := openTest(t)
 	var got string

@@ -128,14 +128,14 @@ func (c *compiler) mark(t token, expr string) {
 	c.terms = append(c.terms, term)
 }
 
-// Quote makes text an FTS5 string that the tokenizer alone reads.
-func Quote(text string) string { return quote(text) }
-
 // quote makes text an FTS5 string: inside double quotes, a double quote is
 // written twice.
 func quote(text string) string {
 	return `"` + strings.ReplaceAll(text, `"`, `""`) + `"`
 }
+
+// Quote makes text one FTS5 phrase, as the parser quotes what is typed.
+func Quote(text string) string { return quote(text) }
 
 // group puts an expression in parentheses unless it is a single phrase.
 func group(expr string) string {

@@ -58,5 +58,6 @@ func hasKeyword(n *node, negated bool) bool {
 	return false
 }
 
-// IsStopword reports whether a lower-case word is a stopword.
-func IsStopword(word string) bool { return stopwords[word] }
+// IsStopword reports whether a word (as written, lower-cased or not) is
+// too common to say what an article is about.
+func IsStopword(word string) bool { return stopwords[strings.ToLower(word)] }

@@ -4,9 +4,11 @@
 // nothing else imports the bindings.
 import * as App from '../../wailsjs/go/app/App';
 import { EventsOn, OnFileDrop, OnFileDropOff, BrowserOpenURL } from '../../wailsjs/runtime/runtime';
-import type { app, db, importer } from '../../wailsjs/go/models';
+import { app, db } from '../../wailsjs/go/models';
+import type { importer } from '../../wailsjs/go/models';
 
 export type Article = db.Article;
+export type Facets = db.Facets;
 export type ArticleSummary = db.ArticleSummary;
 export type ArticlePage = db.ArticlePage;
 export type TagRef = db.TagRef;
@@ -36,7 +38,7 @@ export interface ListParams {
 
 /** True when the page runs in a normal browser (folio serve), not the window. */
 export const browserMode = (): boolean =>
-  (window as unknown as { folioBrowserMode?: boolean }).folioBrowserMode === true;
+  Reflect.get(window, 'folioBrowserMode') === true;
 
 /** Turns whatever a failed call rejected with into a sentence for a person. */
 export function errorMessage(err: unknown): string {
@@ -48,11 +50,14 @@ export function errorMessage(err: unknown): string {
 export const info = (): Promise<AppInfo> => App.Info();
 
 export const listArticles = (p: ListParams): Promise<ArticlePage> =>
-  App.ListArticles(p as app.ListParams);
+  App.ListArticles(app.ListParams.createFrom(p));
 
 export const getArticle = (id: number): Promise<Article> => App.GetArticle(id);
 
-const noOptions = (): ImportOptions => ({ folderTags: false, tags: [] }) as ImportOptions;
+/** The article with some of its fields changed, as the reader shows it after a change. */
+export const articleWith = (a: Article, change: Partial<Article>): Article => db.Article.createFrom({ ...a, ...change });
+
+const noOptions = (): ImportOptions => app.ImportOptions.createFrom({ folderTags: false, tags: [] });
 
 export const importPaths = (paths: string[], opts: ImportOptions = noOptions()): Promise<ImportReport> =>
   App.ImportPaths(paths, opts);
@@ -81,7 +86,7 @@ export async function importFiles(files: File[], opts: ImportOptions = noOptions
     );
   }
   const uploads = await Promise.all(
-    files.map(async (f) => ({ name: f.webkitRelativePath || f.name, base64: await toBase64(f) }) as app.Upload),
+    files.map(async (f) => app.Upload.createFrom({ name: f.webkitRelativePath || f.name, base64: await toBase64(f) })),
   );
   return App.ImportUploads(uploads, opts);
 }
@@ -125,9 +130,32 @@ export interface SearchParams {
   typing?: boolean;
 }
 
-export const search = (p: SearchParams): Promise<SearchResult> => App.Search(p as app.SearchParams);
+export const search = (p: SearchParams): Promise<SearchResult> => App.Search(app.SearchParams.createFrom(p));
 
 export const matchRanges = (articleId: number, query: string): Promise<MatchRanges> => App.MatchRanges(articleId, query);
+
+// ---- Related articles ----
+export type RelatedArticle = db.RelatedArticle;
+
+/** The articles most like one, with the words they share; limit 0 means the default. */
+export const relatedArticles = (articleId: number, limit = 0): Promise<RelatedArticle[]> =>
+  App.RelatedArticles(articleId, limit);
+
+// ---- Versions of a story ----
+export type DiffPart = db.DiffPart;
+
+/** The versions of an article's story, the first imported first. */
+export const articleVersions = (articleId: number): Promise<ArticleSummary[]> => App.ArticleVersions(articleId);
+
+// ---- Story timelines ----
+export type SearchTimeline = db.SearchTimeline;
+export type WeekCount = db.WeekCount;
+
+/** A search's articles grouped by week, the best-ranked named. */
+export const searchTimeline = (query: string): Promise<SearchTimeline> => App.SearchTimeline(query);
+
+/** What changed from one version to another, word by word. */
+export const versionDiff = (fromId: number, toId: number): Promise<DiffPart[]> => App.VersionDiff(fromId, toId);
 
 // ---- Reading and annotations ----
 export type Annotation = db.Annotation;
@@ -136,7 +164,7 @@ export type AnnotationPage = db.AnnotationPage;
 export const articleAnnotations = (articleId: number): Promise<Annotation[]> => App.ArticleAnnotations(articleId);
 
 export const addHighlight = (articleId: number, start: number, end: number, color: string, note = ''): Promise<Annotation> =>
-  App.AddHighlight({ articleId, start, end, color, note } as app.HighlightParams);
+  App.AddHighlight(app.HighlightParams.createFrom({ articleId, start, end, color, note }));
 
 export const addNote = (articleId: number, note: string): Promise<Annotation> => App.AddNote(articleId, note);
 export const setAnnotationColor = (id: number, color: string): Promise<Annotation> => App.SetAnnotationColor(id, color);
@@ -153,7 +181,8 @@ export interface AnnotationFilter {
   limit: number;
 }
 
-export const listAnnotations = (f: AnnotationFilter): Promise<AnnotationPage> => App.ListAnnotations(f as db.AnnotationFilter);
+export const listAnnotations = (f: AnnotationFilter): Promise<AnnotationPage> =>
+  App.ListAnnotations(db.AnnotationFilter.createFrom(f));
 
 export const setProgress = (id: number, progress: number): Promise<void> => App.SetProgress(id, progress);
 export const setRead = (ids: number[], read: boolean): Promise<void> => App.SetRead(ids, read);
@@ -164,8 +193,9 @@ export interface ExportParams {
   articleIds: number[];
 }
 
-export const exportAnnotations = (p: ExportParams): Promise<string> => App.ExportAnnotations(p as app.ExportParams);
-export const saveAnnotationsExport = (p: ExportParams): Promise<string> => App.SaveAnnotationsExport(p as app.ExportParams);
+export const exportAnnotations = (p: ExportParams): Promise<string> => App.ExportAnnotations(app.ExportParams.createFrom(p));
+export const saveAnnotationsExport = (p: ExportParams): Promise<string> =>
+  App.SaveAnnotationsExport(app.ExportParams.createFrom(p));
 
 // ---- Organizing ----
 export type TagCount = db.TagCount;

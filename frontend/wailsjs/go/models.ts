@@ -343,6 +343,7 @@ export namespace db {
 	    read: boolean;
 	    starred: boolean;
 	    annotations: number;
+	    versions: number;
 	    tags: TagRef[];
 	
 	    static createFrom(source: any = {}) {
@@ -362,6 +363,7 @@ export namespace db {
 	        this.read = source["read"];
 	        this.starred = source["starred"];
 	        this.annotations = source["annotations"];
+	        this.versions = source["versions"];
 	        this.tags = this.convertValues(source["tags"], TagRef);
 	    }
 	
@@ -432,6 +434,20 @@ export namespace db {
 	        this.query = source["query"];
 	        this.words = source["words"];
 	        this.total = source["total"];
+	    }
+	}
+	export class DiffPart {
+	    op: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DiffPart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.op = source["op"];
+	        this.text = source["text"];
 	    }
 	}
 	export class FacetCount {
@@ -659,6 +675,40 @@ export namespace db {
 	    }
 	}
 	
+	export class RelatedArticle {
+	    article: ArticleSummary;
+	    score: number;
+	    shared: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RelatedArticle(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.article = this.convertValues(source["article"], ArticleSummary);
+	        this.score = source["score"];
+	        this.shared = source["shared"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SavedSearch {
 	    id: number;
 	    name: string;
@@ -753,6 +803,74 @@ export namespace db {
 	        this.message = source["message"];
 	        this.suggestion = this.convertValues(source["suggestion"], Suggestion);
 	        this.correction = this.convertValues(source["correction"], Correction);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class WeekCount {
+	    week: string;
+	    count: number;
+	    best: ArticleSummary[];
+	
+	    static createFrom(source: any = {}) {
+	        return new WeekCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.week = source["week"];
+	        this.count = source["count"];
+	        this.best = this.convertValues(source["best"], ArticleSummary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SearchTimeline {
+	    weeks: WeekCount[];
+	    undated: number;
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchTimeline(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.weeks = this.convertValues(source["weeks"], WeekCount);
+	        this.undated = source["undated"];
+	        this.total = source["total"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,7 +1,7 @@
 // The article open in the reader, its highlights and notes, the search
 // matches to mark in it, and what the person does there.
 import * as api from '../api';
-import type { Annotation, Article, MatchRanges } from '../api';
+import type { Annotation, Article, ArticleSummary, DiffPart, MatchRanges, RelatedArticle } from '../api';
 import type { Span } from '../textmap';
 import { toasts } from './toasts.svelte';
 
@@ -20,6 +20,14 @@ class Reader {
   /** The annotation to bring into view in the side panel. */
   focused = $state<number | null>(null);
   lastColor = $state<Color>('yellow');
+  /** The articles most like the open one; loaded after it opens. */
+  related = $state.raw<RelatedArticle[]>([]);
+  relatedLoading = $state(false);
+  relatedError = $state('');
+  /** The versions of the open article's story (itself alone when it has none). */
+  versions = $state.raw<ArticleSummary[]>([]);
+  /** What the open version changed from the one before, while shown. */
+  diff = $state.raw<DiffPart[] | null>(null);
   /** The side panel shows when the article has annotations, unless the person chose otherwise. */
   panelOpen = $state(false);
   private panelChosen = false;
@@ -45,13 +53,16 @@ class Reader {
   async open(id: number, query = ''): Promise<void> {
     const ticket = ++this.opening;
     try {
-      const [article, annotations, matches] = await Promise.all([
+      const [article, annotations, matches, versions] = await Promise.all([
         api.getArticle(id),
         api.articleAnnotations(id),
         query.trim() ? api.matchRanges(id, query) : Promise.resolve(null),
+        api.articleVersions(id),
       ]);
       if (ticket !== this.opening) return; // a later click won
       this.article = article;
+      this.versions = versions;
+      this.diff = null;
       this.annotations = annotations;
       if (!this.panelChosen) this.panelOpen = annotations.length > 0;
       this.matches = matches;
@@ -62,7 +73,44 @@ class Reader {
       this.error = '';
     } catch (err) {
       if (ticket === this.opening) this.error = api.errorMessage(err);
+      return;
     }
+    await this.loadRelated(id, ticket);
+  }
+
+  /** Reads the related articles after the article shows, so they never delay it. */
+  private async loadRelated(id: number, ticket: number): Promise<void> {
+    this.related = [];
+    this.relatedError = '';
+    this.relatedLoading = true;
+    try {
+      const related = await api.relatedArticles(id);
+      if (ticket !== this.opening) return;
+      this.related = related;
+      if (!this.panelChosen && related.length > 0) this.panelOpen = true;
+    } catch (err) {
+      if (ticket === this.opening) this.relatedError = api.errorMessage(err);
+    } finally {
+      if (ticket === this.opening) this.relatedLoading = false;
+    }
+  }
+
+  /** The version before the open one, if any. */
+  get previousVersion(): ArticleSummary | null {
+    const i = this.versions.findIndex((v) => v.id === this.article?.id);
+    return i > 0 ? this.versions[i - 1] : null;
+  }
+
+  /** Shows (or hides) what the open version changed from the one before. */
+  async toggleDiff(): Promise<void> {
+    const prev = this.previousVersion;
+    if (this.diff || !prev || !this.article) {
+      this.diff = null;
+      return;
+    }
+    const id = this.article.id;
+    const diff = await this.run(() => api.versionDiff(prev.id, id));
+    if (this.article?.id === id) this.diff = diff;
   }
 
   /** Reads the open article again (tags, read, starred) after the library changed; its text stays drawn. */
@@ -88,6 +136,9 @@ class Reader {
     this.annotations = [];
     this.matches = null;
     this.selection = null;
+    this.related = [];
+    this.versions = [];
+    this.diff = null;
   }
 
   /** Forgets the search the article was opened from: its matches are no longer marked. */
@@ -168,14 +219,14 @@ class Reader {
     const a = this.article;
     if (!a) return;
     await this.run(() => api.setStarred([a.id], !a.starred));
-    this.article = { ...a, starred: !a.starred } as Article;
+    this.article = api.articleWith(a, { starred: !a.starred });
   }
 
   async setRead(read: boolean): Promise<void> {
     const a = this.article;
     if (!a || a.read === read) return;
     await this.run(() => api.setRead([a.id], read));
-    this.article = { ...a, read } as Article;
+    this.article = api.articleWith(a, { read });
   }
 
   private saveTimer: ReturnType<typeof setTimeout> | undefined;

@@ -16,6 +16,8 @@ export function ArticleIDs(arg1:string,arg2:string):Promise<Array<number>>;
 
 export function ArticleNames(arg1:number):Promise<Array<db.NameCount>>;
 
+export function ArticleVersions(arg1:number):Promise<Array<db.ArticleSummary>>;
+
 export function BackupLibrary():Promise<string>;
 
 export function CancelImport():Promise<void>;
@@ -64,6 +66,8 @@ export function NameDetail(arg1:number):Promise<db.NameDetail>;
 
 export function NamesProgress():Promise<db.NamesProgress>;
 
+export function RelatedArticles(arg1:number,arg2:number):Promise<Array<db.RelatedArticle>>;
+
 export function RemoveTags(arg1:Array<number>,arg2:Array<string>):Promise<void>;
 
 export function RenameName(arg1:number,arg2:string):Promise<db.NameCount>;
@@ -90,6 +94,8 @@ export function SavedSearches():Promise<Array<db.SavedSearch>>;
 
 export function Search(arg1:app.SearchParams):Promise<db.SearchResult>;
 
+export function SearchTimeline(arg1:string):Promise<db.SearchTimeline>;
+
 export function SetAnnotationColor(arg1:number,arg2:string):Promise<db.Annotation>;
 
 export function SetAnnotationNote(arg1:number,arg2:string):Promise<db.Annotation>;
@@ -109,5 +115,7 @@ export function Settings():Promise<{[key: string]: string}>;
 export function Timeline():Promise<Array<db.MonthCount>>;
 
 export function TrashArticles(arg1:Array<number>):Promise<void>;
+
+export function VersionDiff(arg1:number,arg2:number):Promise<Array<db.DiffPart>>;
 
 export function ViewCounts():Promise<db.ViewCounts>;

@@ -26,6 +26,10 @@ export function ArticleNames(arg1) {
   return window['go']['app']['App']['ArticleNames'](arg1);
 }
 
+export function ArticleVersions(arg1) {
+  return window['go']['app']['App']['ArticleVersions'](arg1);
+}
+
 export function BackupLibrary() {
   return window['go']['app']['App']['BackupLibrary']();
 }
@@ -122,6 +126,10 @@ export function NamesProgress() {
   return window['go']['app']['App']['NamesProgress']();
 }
 
+export function RelatedArticles(arg1, arg2) {
+  return window['go']['app']['App']['RelatedArticles'](arg1, arg2);
+}
+
 export function RemoveTags(arg1, arg2) {
   return window['go']['app']['App']['RemoveTags'](arg1, arg2);
 }
@@ -174,6 +182,10 @@ export function Search(arg1) {
   return window['go']['app']['App']['Search'](arg1);
 }
 
+export function SearchTimeline(arg1) {
+  return window['go']['app']['App']['SearchTimeline'](arg1);
+}
+
 export function SetAnnotationColor(arg1, arg2) {
   return window['go']['app']['App']['SetAnnotationColor'](arg1, arg2);
 }
@@ -212,6 +224,10 @@ export function Timeline() {
 
 export function TrashArticles(arg1) {
   return window['go']['app']['App']['TrashArticles'](arg1);
+}
+
+export function VersionDiff(arg1, arg2) {
+  return window['go']['app']['App']['VersionDiff'](arg1, arg2);
 }
 
 export function ViewCounts() {

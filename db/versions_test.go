@@ -1,0 +1,212 @@
+package db_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"folio/db"
+)
+
+const storyBody = "The harbour authority confirmed on Tuesday that the northern ferry terminal will close for " +
+	"six weeks of repairs to its loading ramps, which were damaged in the January storms.\n\n" +
+	"Passengers travelling to the island will be directed to the southern quay, where extra staff and " +
+	"a temporary waiting hall are being set up before the Easter holidays begin.\n\n" +
+	"The ferry operator said crossing times would not change but warned of longer queues for vehicles, " +
+	"and advised drivers to book ahead and arrive at least forty minutes before departure.\n\n" +
+	"Local traders welcomed the repairs but asked the authority to publish a firm reopening date so that " +
+	"shops near the northern terminal can plan for the summer season."
+
+// storyLibrary stores an article, then a version of it with a word
+// changed, a paragraph added and site boilerplate around it, and an
+// article on the same subject written apart.
+func storyLibrary(t *testing.T) (*db.Store, fixture) {
+	t.Helper()
+	s, ids := relatedLibrary(t)
+	ids["first"] = importOne(t, s, db.NewArticle{Title: "Northern ferry terminal to close for repairs",
+		Published: "2024-03-01", Body: storyBody, Path: "/lib/first.txt"})
+	updated := strings.Replace(storyBody, "six weeks", "seven weeks", 1) +
+		"\n\nUpdate: the authority has since said the terminal should reopen on 12 May."
+	ids["second"] = importOne(t, s, db.NewArticle{Title: "Northern ferry terminal to close for repairs",
+		Published: "2024-03-02", Path: "/lib/second.html",
+		Body: "Home | News | Sport | Weather | Sign in\n\n" + updated + "\n\nShare this article. Advertisement. © Coast Daily"})
+	ids["apart"] = importOne(t, s, db.NewArticle{Title: "Ferry queues expected at the southern quay",
+		Published: "2024-03-03", Path: "/lib/apart.txt",
+		Body: "Drivers heading to the island face long waits at the southern quay this spring, the ferry operator " +
+			"warned, after the northern terminal shut for ramp repairs. Staff will direct vehicles to a temporary lane."})
+	return s, ids
+}
+
+func TestAVersionIsGroupedWithTheFirst(t *testing.T) {
+	s, ids := storyLibrary(t)
+	ctx := context.Background()
+	versions, err := s.ArticleVersions(ctx, ids["second"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ids.keys(summaryIDs(versions))
+	if strings.Join(got, ",") != "first,second" {
+		t.Errorf("versions of second: %v, want first,second (the first imported first)", got)
+	}
+	for _, v := range versions {
+		if v.Versions != 2 {
+			t.Errorf("%s: Versions = %d, want 2", ids.keys([]int64{v.ID})[0], v.Versions)
+		}
+	}
+	alone, err := s.ArticleVersions(ctx, ids["apart"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(alone) != 1 || alone[0].ID != ids["apart"] || alone[0].Versions != 1 {
+		t.Errorf("an article on the same subject written apart: %v, want itself alone", ids.keys(summaryIDs(alone)))
+	}
+}
+
+func TestRelatedArticlesLeaveOutOtherVersions(t *testing.T) {
+	s, ids := storyLibrary(t)
+	got, err := s.RelatedArticles(context.Background(), ids["first"], 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := ids.keys(relatedIDs(got))
+	if len(keys) == 0 || keys[0] != "apart" || strings.Contains(strings.Join(keys, ","), "second") {
+		t.Errorf("related to first: %v, want apart first and not its version second", keys)
+	}
+}
+
+func TestVersionDiffShowsWhatChanged(t *testing.T) {
+	s, ids := storyLibrary(t)
+	parts, err := s.VersionDiff(context.Background(), ids["first"], ids["second"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var added, removed, older, newer strings.Builder
+	for _, p := range parts {
+		switch p.Op {
+		case db.DiffAdded:
+			added.WriteString(p.Text)
+			newer.WriteString(p.Text)
+		case db.DiffRemoved:
+			removed.WriteString(p.Text)
+			older.WriteString(p.Text)
+		default:
+			older.WriteString(p.Text)
+			newer.WriteString(p.Text)
+		}
+	}
+	if strings.TrimSpace(removed.String()) != "six" {
+		t.Errorf("removed %q, want only \"six\"", removed.String())
+	}
+	for _, want := range []string{"seven", "reopen on 12 May", "Advertisement", "Sign in"} {
+		if !strings.Contains(added.String(), want) {
+			t.Errorf("added %q lacks %q", added.String(), want)
+		}
+	}
+	first, _ := s.GetArticle(context.Background(), ids["first"])
+	if strings.Join(strings.Fields(older.String()), " ") != strings.Join(strings.Fields(first.Title+" "+first.Body), " ") {
+		t.Errorf("the diff's older side is not the first version's text")
+	}
+	if !strings.HasSuffix(newer.String(), "© Coast Daily") {
+		t.Errorf("the diff's newer side ends %q", newer.String()[max(0, newer.Len()-20):])
+	}
+}
+
+func TestVersionsOfAMissingArticle(t *testing.T) {
+	s, _ := storyLibrary(t)
+	if _, err := s.ArticleVersions(context.Background(), 999); err == nil || !strings.Contains(err.Error(), "not found") {
+		t.Errorf("got %v, want not found", err)
+	}
+}
+
+func summaryIDs(list []db.ArticleSummary) []int64 {
+	ids := make([]int64, len(list))
+	for i, a := range list {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+// Versions in the same batch are grouped too, and a third copy joins the
+// first's story, not the second's.
+func TestVersionsInOneBatch(t *testing.T) {
+	s, _ := relatedLibrary(t)
+	ctx := context.Background()
+	batch := []db.NewArticle{
+		{Title: "Terminal to close", Body: storyBody, Path: "/b/1.txt"},
+		{Title: "Terminal to close", Body: storyBody + "\n\nUpdated at noon.", Path: "/b/2.txt"},
+		{Title: "Terminal to close", Body: "Advertisement\n\n" + storyBody + "\n\nUpdated again in the evening.", Path: "/b/3.txt"},
+	}
+	out, err := s.ImportArticles(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions, err := s.ArticleVersions(ctx, out[2].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := summaryIDs(versions)
+	want := []int64{out[0].ID, out[1].ID, out[2].ID}
+	if len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("versions %v, want %v", got, want)
+	}
+}
+
+// The list shows a story once, as its first version, and its counts (the
+// total, the views, the month headers) agree with the rows whatever
+// happens to the versions.
+func TestTheListShowsAStoryOnce(t *testing.T) {
+	s, ids := storyLibrary(t)
+	ctx := context.Background()
+	check := func(when string, wantAll int) {
+		t.Helper()
+		page, err := s.ListArticles(ctx, db.ArticleFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		counts, err := s.ViewCounts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		months, err := s.MonthGroups(ctx, db.ViewAll, db.SortNewest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inMonths := 0
+		for _, m := range months {
+			inMonths += m.Count
+		}
+		if page.Total != wantAll || len(page.Articles) != wantAll || counts.All != wantAll || inMonths != wantAll {
+			t.Errorf("%s: list total %d, rows %d, All %d, months %d; want %d", when, page.Total, len(page.Articles),
+				counts.All, inMonths, wantAll)
+		}
+		for _, a := range page.Articles {
+			if a.ID == ids["second"] {
+				t.Errorf("%s: the later version is a row of its own", when)
+			}
+		}
+	}
+	all := len(ids) - 1 // second is shown as first's row
+	check("after import", all)
+	if err := s.SetStarred(ctx, []int64{ids["second"]}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetRead(ctx, []int64{ids["second"]}, true); err != nil {
+		t.Fatal(err)
+	}
+	check("after starring and reading the later version", all)
+	if err := s.TrashArticles(ctx, []int64{ids["second"], ids["vote1"]}); err != nil {
+		t.Fatal(err)
+	}
+	check("after trashing the later version and another", all-1)
+	if _, err := s.EmptyTrash(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("after emptying the Trash", all-1)
+	counts, err := s.ViewCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts.Trash != 0 || counts.Starred != 0 {
+		t.Errorf("after emptying the Trash: %+v", counts)
+	}
+}
