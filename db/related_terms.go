@@ -231,4 +231,3 @@ func distinctTerms(terms map[string]*termUse, rows map[string]int64, total int64
 	})
 	return list[:min(n, len(list))]
 }
-
