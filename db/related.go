@@ -80,11 +80,11 @@ func (s *Store) articleExists(ctx context.Context, id int64) error {
 
 // queryTerms are the article's most distinctive terms.
 func (s *Store) queryTerms(ctx context.Context, m *searchMeta, id int64) ([]distinctTerm, error) {
-	byRow, err := s.articleTerms(ctx, []int64{id}, "")
+	read, err := s.articleTerms(ctx, []int64{id}, "")
 	if err != nil {
 		return nil, err
 	}
-	terms := byRow[id]
+	terms := read.byRow[id]
 	list := make([]string, 0, len(terms))
 	for t := range terms {
 		list = append(list, t)
@@ -138,10 +138,11 @@ func (s *Store) relatedHits(ctx context.Context, terms []distinctTerm, order []s
 	if err != nil {
 		return nil, err
 	}
-	theirs, err := s.articleTerms(ctx, ids, "")
+	read, err := s.articleTerms(ctx, ids, "")
 	if err != nil {
 		return nil, err
 	}
+	theirs := read.byRow
 	out := make([]RelatedArticle, 0, len(order))
 	for _, o := range order {
 		a, ok := summaries[o.id]

@@ -27,6 +27,7 @@ const termsFunction = "folio_terms"
 // termUse is one term of an article.
 type termUse struct {
 	count float64 // occurrences, weighted by columnWeights
+	times int     // occurrences
 	word  string  // as first written, lower-cased by the tokenizer's rules
 }
 
@@ -34,6 +35,7 @@ type termUse struct {
 // terms of exclude (a search's words).
 type termsState struct {
 	byRow   map[int64]map[string]*termUse
+	words   map[int64]int // every token of the row's columns read
 	exclude string
 	skip    map[string]bool
 }
@@ -63,22 +65,31 @@ func termsRow(c fts5aux.Call) {
 		}
 	}
 	terms := map[string]*termUse{}
+	words := 0
 	for _, col := range termColumns {
-		if err := addTerms(c, col, terms, st.skip); err != nil {
+		n, err := addTerms(c, col, terms, st.skip)
+		if err != nil {
 			c.SetError(err)
 			return
 		}
+		words += n
 	}
 	st.byRow[c.Rowid()] = terms
+	st.words[c.Rowid()] = words
 }
 
-// addTerms counts the terms of one column into terms.
-func addTerms(c fts5aux.Call, col int, terms map[string]*termUse, skip map[string]bool) error {
+// addTerms counts the terms of one column into terms, and returns how
+// many tokens it has.
+func addTerms(c fts5aux.Call, col int, terms map[string]*termUse, skip map[string]bool) (int, error) {
 	text, err := c.ColumnText(col)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	return c.Tokenize(text, func(t fts5aux.Token) error {
+	n := 0
+	err = c.Tokenize(text, func(t fts5aux.Token) error {
+		if !t.Colocated {
+			n++
+		}
 		if t.Colocated || utf8.RuneCount(t.Term) < 2 || skip[string(t.Term)] {
 			return nil
 		}
@@ -88,15 +99,17 @@ func addTerms(c fts5aux.Call, col int, terms map[string]*termUse, skip map[strin
 			terms[string(t.Term)] = u
 		}
 		u.count += columnWeights[col]
+		u.times++
 		return nil
 	})
+	return n, err
 }
 
 // articleTerms reads the terms of the given articles, less those of the
 // text exclude; an id without a row in the index is absent from the
 // result.
-func (s *Store) articleTerms(ctx context.Context, ids []int64, exclude string) (map[int64]map[string]*termUse, error) {
-	st := &termsState{byRow: map[int64]map[string]*termUse{}, exclude: exclude}
+func (s *Store) articleTerms(ctx context.Context, ids []int64, exclude string) (*termsState, error) {
+	st := &termsState{byRow: map[int64]map[string]*termUse{}, words: map[int64]int{}, exclude: exclude}
 	h := termsStates.Add(st)
 	defer termsStates.Drop(h)
 	rows, err := s.db.QueryContext(ctx, `SELECT folio_terms(articles_fts, ?) FROM articles_fts
@@ -110,7 +123,7 @@ func (s *Store) articleTerms(ctx context.Context, ids []int64, exclude string) (
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read the article's words: %w", err)
 	}
-	return st.byRow, nil
+	return st, nil
 }
 
 // termRowCache keeps how many articles hold each term, for one state of

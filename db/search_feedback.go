@@ -70,26 +70,20 @@ type weightedWord struct {
 
 // feedbackWords reads the articles ids (the best a search found) and
 // returns the words they share most, other than the words typed: each
-// term's share of each article's words (P(t|D), title words counted as
-// search counts them) summed over the articles, weighted against the
-// first's.
+// term's share of each article's words (P(t|D)) summed over the articles,
+// weighted against the first's.
 func (s *Store) feedbackWords(ctx context.Context, q query.Query, ids []int64) ([]weightedWord, error) {
-	byRow, err := s.articleTerms(ctx, ids, strings.Join(q.Terms, " "))
+	read, err := s.articleTerms(ctx, ids, strings.Join(q.Terms, " "))
 	if err != nil {
 		return nil, searchError(err)
 	}
 	share, word := map[string]float64{}, map[string]string{}
 	for _, id := range ids { // in order, so that the sums and words do not vary
-		terms := byRow[id]
-		total := 0.0
-		for _, u := range terms {
-			total += u.count
-		}
-		for term, u := range terms {
+		for term, u := range read.byRow[id] {
 			if !telling(u.word) {
 				continue
 			}
-			share[term] += u.count / total
+			share[term] += float64(u.times) / float64(read.words[id])
 			if _, ok := word[term]; !ok {
 				word[term] = u.word
 			}
