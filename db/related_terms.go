@@ -55,7 +55,7 @@ func termsRow(c fts5aux.Call) {
 	c.SetInt(0)
 	if st.skip == nil {
 		st.skip = map[string]bool{}
-		err := c.Tokenize([]byte(st.exclude), func(t fts5aux.Token) error {
+		err := c.TokenizeString(st.exclude, func(t fts5aux.Token) error {
 			st.skip[string(t.Term)] = true
 			return nil
 		})

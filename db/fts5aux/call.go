@@ -148,6 +148,20 @@ func (c Call) Tokenize(text []byte, fn func(Token) error) error {
 	return errorOf(rc)
 }
 
+// TokenizeString is Tokenize for text of Go's: the tokenizer reads it
+// from a copy in SQLite's memory (C code must not be handed Go memory).
+func (c Call) TokenizeString(text string, fn func(Token) error) error {
+	if text == "" {
+		return nil
+	}
+	z, err := libc.CString(text)
+	if err != nil {
+		return err
+	}
+	defer libc.Xfree(c.tls, z)
+	return c.Tokenize(unsafe.Slice((*byte)(cPointer(z)), len(text)), fn)
+}
+
 var tokenFunc = cFunc(onToken)
 
 func onToken(tls *libc.TLS, pCtx uintptr, flags int32, pToken uintptr, nToken, iStart, iEnd int32) int32 {
