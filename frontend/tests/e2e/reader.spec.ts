@@ -119,11 +119,15 @@ test('uploading another page with the same name keeps both articles and the firs
   expect([report.imported, report.updated]).toEqual([1, 0]);
 
   await page.reload();
-  await expect(articleRows(page).filter({ hasText: 'Minsk says it supplied diesel to Moscow' })).toHaveCount(2);
+  // Two articles, which the list shows as two versions of one story.
+  const row = articleRows(page).filter({ hasText: 'Minsk says it supplied diesel to Moscow' });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('versions-badge')).toHaveText('· 2 versions');
   const listed = await folio.call<{ articles: { id: number; title: string }[] }>('ListArticles', { sort: 'imported', limit: 50 });
   const first = listed.articles.filter((a) => a.title === 'Minsk says it supplied diesel to Moscow').map((a) => a.id).sort((a, b) => a - b)[0];
   const notes = await folio.call<{ exact: string; orphaned: boolean }[]>('ArticleAnnotations', first);
   expect(notes.map((n) => [n.exact, n.orphaned])).toEqual([['ready to increase shipments further', false]]);
+  expect(await folio.call<unknown[]>('ArticleVersions', first)).toHaveLength(2);
 });
 
 test('export to Markdown writes the title, date, source and each highlight with its note', async ({ page, folio }) => {

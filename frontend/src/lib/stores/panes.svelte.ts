@@ -48,6 +48,12 @@ class Panes {
     };
   }
 
+  /** Whether the notes panel fits beside the reader and the list without
+   *  pushing the list away: only then does it open by itself. */
+  roomForNotes(): boolean {
+    return this.width >= READER_MIN + NOTES_WIDTH + LIST_MIN;
+  }
+
   /** Shows or hides a pane: docks or hides it where it fits, brings it over the reader where it does not. */
   toggle(pane: 'sidebar' | 'list', current: PaneLayout): void {
     const shown = current[pane] !== 'hidden';

@@ -4,6 +4,7 @@ import * as api from '../api';
 import type { Annotation, Article, ArticleSummary, DiffPart, MatchRanges, RelatedArticle } from '../api';
 import type { Span } from '../textmap';
 import { toasts } from './toasts.svelte';
+import { panes } from './panes.svelte';
 
 export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type Color = (typeof COLORS)[number];
@@ -87,7 +88,9 @@ class Reader {
       const related = await api.relatedArticles(id);
       if (ticket !== this.opening) return;
       this.related = related;
-      if (!this.panelChosen && related.length > 0) this.panelOpen = true;
+      // On a small window the panel would push the list away: the
+      // related articles wait for the person to open it.
+      if (!this.panelChosen && related.length > 0 && panes.roomForNotes()) this.panelOpen = true;
     } catch (err) {
       if (ticket === this.opening) this.relatedError = api.errorMessage(err);
     } finally {
