@@ -1,9 +1,11 @@
 package db
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Facets counts the articles a search found by tag, by year of publication,
@@ -107,12 +109,42 @@ func (c *facetCounter) result() Facets {
 }
 
 // top keeps the facetLimit most frequent values, ties by value.
+// A search can count tens of thousands of names: only the values that
+// beat the last kept are placed, so the cost is one pass over the list.
 func top(list []FacetCount) []FacetCount {
-	slices.SortFunc(list, func(a, b FacetCount) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
+	kept := make([]FacetCount, 0, facetLimit+1)
+	for _, f := range list {
+		if len(kept) == facetLimit && compareFacets(f, kept[facetLimit-1]) >= 0 {
+			continue
 		}
-		return strings.Compare(strings.ToLower(a.Value), strings.ToLower(b.Value))
-	})
-	return list[:min(len(list), facetLimit)]
+		at, _ := slices.BinarySearchFunc(kept, f, compareFacets)
+		kept = slices.Insert(kept, at, f)
+		if len(kept) > facetLimit {
+			kept = kept[:facetLimit]
+		}
+	}
+	return kept
+}
+
+// compareFacets orders facet values as they are listed: more frequent
+// first, then by value regardless of case.
+func compareFacets(a, b FacetCount) int {
+	if a.Count != b.Count {
+		return b.Count - a.Count
+	}
+	return compareFold(a.Value, b.Value)
+}
+
+// compareFold compares strings as their lower-case forms compare, without
+// making them.
+func compareFold(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if la, lb := unicode.ToLower(ra), unicode.ToLower(rb); la != lb {
+			return cmp.Compare(la, lb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
 }
