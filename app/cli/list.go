@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"strconv"
 
@@ -65,12 +66,9 @@ func runShow(ctx context.Context, env Env, args []string) int {
 	if !ok {
 		return code
 	}
-	if len(rest) != 1 {
-		return usageError(env, fs, "give exactly one article ID (see folio list)")
-	}
-	id, err := strconv.ParseInt(rest[0], 10, 64)
-	if err != nil || id <= 0 {
-		return usageError(env, fs, "%q is not an article ID (a positive number; see folio list)", rest[0])
+	id, code, ok := articleIDArg(env, fs, rest)
+	if !ok {
+		return code
 	}
 	store, ok := openStore(ctx, env, *dbPath)
 	if !ok {
@@ -114,4 +112,17 @@ func printArticle(env Env, a db.Article) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, printable(a.Body))
+}
+
+// articleIDArg reads the one argument of a command that takes an article
+// ID; when it is not one, the usage error's exit code.
+func articleIDArg(env Env, fs *flag.FlagSet, rest []string) (int64, int, bool) {
+	if len(rest) != 1 {
+		return 0, usageError(env, fs, "give exactly one article ID (see folio list)"), false
+	}
+	id, err := strconv.ParseInt(rest[0], 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usageError(env, fs, "%q is not an article ID (a positive number; see folio list)", rest[0]), false
+	}
+	return id, 0, true
 }

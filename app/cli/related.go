@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"folio/db"
@@ -21,12 +20,9 @@ func runRelated(ctx context.Context, env Env, args []string) int {
 	if !ok {
 		return code
 	}
-	if len(rest) != 1 {
-		return usageError(env, fs, "give exactly one article ID (see folio list)")
-	}
-	id, err := strconv.ParseInt(rest[0], 10, 64)
-	if err != nil || id <= 0 {
-		return usageError(env, fs, "%q is not an article ID (a positive number; see folio list)", rest[0])
+	id, code, ok := articleIDArg(env, fs, rest)
+	if !ok {
+		return code
 	}
 	if *limit < 1 || *limit > db.MaxRelatedLimit {
 		return usageError(env, fs, "--limit must be between 1 and %d", db.MaxRelatedLimit)
