@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,8 +11,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"modernc.org/sqlite"
 
 	"folio/db/names"
 )
@@ -59,16 +56,6 @@ type ImportOutcome struct {
 	Status string
 	ID     int64  // the new, updated, or already stored article
 	Title  string // of that article
-}
-
-func init() {
-	// folio_content_hash(title, body) is ContentHash, for migrations.
-	sqlite.MustRegisterDeterministicScalarFunction("folio_content_hash", 2,
-		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
-			title, _ := args[0].(string)
-			body, _ := args[1].(string)
-			return ContentHash(title, body), nil
-		})
 }
 
 // ArticleHash is an article's ContentHash. A title made from the body

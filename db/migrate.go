@@ -119,6 +119,11 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
+	if step := migrationSteps[m.version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.version, m.name, s.timestamp()); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
@@ -145,4 +150,42 @@ func (s *Store) backupBeforeMigrate(ctx context.Context, version int) error {
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// migrationSteps are the parts of migrations SQL cannot do, run after the
+// migration's SQL in its transaction. The SQL files stay plain SQL, which
+// any SQLite (the sqlite3 tool's too) can run.
+var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
+	9: rehashDerivedTitles,
+}
+
+// rehashDerivedTitles leaves the titles migration 009 marks derived out of
+// their articles' content hash (see ArticleHash), so that the same file
+// imported again finds its article whatever title an older Folio made. A
+// hash another article holds already is kept as it was.
+func rehashDerivedTitles(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, body FROM articles WHERE title_derived = 1`)
+	if err != nil {
+		return err
+	}
+	hashes := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var body string
+		if err := rows.Scan(&id, &body); err != nil {
+			rows.Close()
+			return err
+		}
+		hashes[id] = ArticleHash("", true, body)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id, hash := range hashes {
+		if _, err := tx.ExecContext(ctx, `UPDATE OR IGNORE articles SET content_hash = ? WHERE id = ?`, hash, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }

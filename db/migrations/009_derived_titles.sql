@@ -11,10 +11,8 @@ UPDATE articles SET title_derived = 1
 WHERE html IS NULL AND (title = 'Untitled'
 	OR substr(replace(body, char(10), ' '), 1, length(rtrim(title, '…'))) = rtrim(title, '…'));
 
--- A derived title is left out of the content hash (see ArticleHash), so
--- that the same file imported again finds its article whatever title an
--- older Folio made for it.
-UPDATE OR IGNORE articles SET content_hash = folio_content_hash('', body) WHERE title_derived = 1;
+-- The rows marked here are rehashed without their title in Go, after
+-- this file (rehashDerivedTitles in migrate.go).
 
 -- Search reads the mark with the articles' other per-article data, which
 -- it reloads when the text changes.
