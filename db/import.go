@@ -38,6 +38,9 @@ type NewArticle struct {
 	// them found while it is stored (an importer finds them beforehand,
 	// on all cores, so that the one writer does not wait for it).
 	Names []names.Name
+	// Signature, when set, is StorySignatureOf(Title, Body), worked out by
+	// the caller like Hash.
+	Signature *StorySignature
 	// Uploaded says the text was sent, not read from a file: its Path is
 	// only the name the sender gave, which says nothing of which file it
 	// was, so it never updates an article in place.
@@ -148,7 +151,7 @@ func (s *Store) ImportArticles(ctx context.Context, batch []NewArticle) ([]Impor
 				w.names.set(out[i].ID, namesOf(a), s == StatusImported)
 			}
 			if out[i].Status == StatusImported {
-				w.versions.add(out[i].ID, a.Title, a.Body)
+				w.versions.add(out[i].ID, a)
 			}
 		}
 		if err := w.versions.flush(ctx); err != nil {

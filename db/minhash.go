@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Near-duplicates are found by MinHash over word shingles, with
@@ -43,24 +44,19 @@ type signature struct {
 // words lower-cased, every run of shingleWords of them hashed once, and
 // each shingle's minhashSize hash values derived from its one hash as
 // a + i·b (Kirsch and Mitzenmacher's double hashing), which costs an
-// addition per value instead of a hash.
-func signatureOf(text string) signature {
-	words := wordHashes(text)
+// addition per value instead of a hash. The texts are read once, word by
+// word, as one text with a line between them, so that a text of any size
+// costs little memory (see shingleCounter).
+func signatureOf(texts ...string) signature {
 	var sig signature
 	for i := range sig.mins {
 		sig.mins[i] = math.MaxUint32
 	}
-	seen := make(map[uint64]struct{}, len(words))
-	for i := 0; i < max(1, len(words)-shingleWords+1) && i < len(words); i++ {
-		h := uint64(0)
-		for j, w := range words[i:min(i+shingleWords, len(words))] {
-			h ^= bits.RotateLeft64(w, 21*j)
-		}
-		h = splitmix(h)
-		if _, dup := seen[h]; dup {
-			continue
-		}
-		seen[h] = struct{}{}
+	count := newShingleCounter()
+	var last [shingleWords]uint64 // the last words' hashes, the latest at words % shingleWords
+	words := 0
+	take := func(h uint64) {
+		count.add(h)
 		a, b := uint32(h), uint32(h>>32)|1
 		for j := range sig.mins {
 			if v := a + uint32(j)*b; v < sig.mins[j] {
@@ -68,17 +64,103 @@ func signatureOf(text string) signature {
 			}
 		}
 	}
-	sig.shingles = len(seen)
+	for _, text := range texts {
+		eachWordHash(text, func(w uint64) {
+			last[words%shingleWords] = w
+			words++
+			if words >= shingleWords {
+				take(shingleHash(last[:], words))
+			}
+		})
+	}
+	if words > 0 && words < shingleWords { // a text shorter than a shingle is one
+		take(shingleHash(last[:words], words))
+	}
+	sig.shingles = count.total(sig)
 	return sig
 }
 
-// wordHashes hashes each word (a run of letters and digits, lower-cased)
-// of text with FNV-1a.
-func wordHashes(text string) []uint64 {
-	var out []uint64
+// StorySignature is what finding an article's other versions needs of
+// its text. StorySignatureOf works it out beforehand, on the importer's
+// parsing goroutines, so that the one writer does not.
+type StorySignature struct {
+	sig  signature
+	keys [minhashBands]int64
+}
+
+// StorySignatureOf is the signature of an article as it will be stored.
+func StorySignatureOf(title, body string) *StorySignature {
+	sig := signatureOf(title, body)
+	return &StorySignature{sig: sig, keys: sig.bandKeys()}
+}
+
+// shingleHash hashes the shingle ending at the words-th word, its words
+// in text order, from the ring of the last words' hashes.
+func shingleHash(ring []uint64, words int) uint64 {
+	h := uint64(0)
+	n := len(ring)
+	for j := 0; j < n; j++ {
+		w := ring[(words-n+j)%len(ring)]
+		h ^= bits.RotateLeft64(w, 21*j)
+	}
+	return splitmix(h)
+}
+
+// shingleCounter counts a text's distinct shingles: exactly up to
+// maxCountedShingles, which any news article stays under, and beyond
+// that (a book-length text) estimated from the signature, so that its
+// memory is bounded.
+type shingleCounter struct {
+	seen     map[uint64]struct{}
+	overflow bool
+}
+
+const maxCountedShingles = 1 << 16
+
+func newShingleCounter() *shingleCounter {
+	return &shingleCounter{seen: map[uint64]struct{}{}}
+}
+
+func (c *shingleCounter) add(h uint64) {
+	if c.overflow {
+		return
+	}
+	c.seen[h] = struct{}{}
+	if len(c.seen) > maxCountedShingles {
+		c.overflow, c.seen = true, nil
+	}
+}
+
+// total is the count, or past the limit the estimate of the number of
+// distinct values whose minimums the signature holds: the minimum of n
+// uniform values has mean 1/(n+1) of the range.
+func (c *shingleCounter) total(sig signature) int {
+	if !c.overflow {
+		return len(c.seen)
+	}
+	sum := 0.0
+	for _, m := range sig.mins {
+		sum += (float64(m) + 1) / (1 << 32)
+	}
+	return max(maxCountedShingles, int(float64(minhashSize)/sum)-1)
+}
+
+// eachWordHash calls fn with the FNV-1a hash of each word (a run of
+// letters and digits, lower-cased) of text, in order.
+func eachWordHash(text string, fn func(uint64)) {
 	h, in := uint64(fnvOffset), false
 	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r < utf8.RuneSelf { // most text: the same as below, without the tables
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				h = (h ^ uint64(c)) * fnvPrime
+				in = true
+				continue
+			}
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			for _, c := range string(unicode.ToLower(r)) {
 				h = (h ^ uint64(c)) * fnvPrime
 			}
@@ -86,14 +168,13 @@ func wordHashes(text string) []uint64 {
 			continue
 		}
 		if in {
-			out = append(out, h)
+			fn(h)
 			h, in = fnvOffset, false
 		}
 	}
 	if in {
-		out = append(out, h)
+		fn(h)
 	}
-	return out
 }
 
 const (

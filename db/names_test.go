@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"folio/db"
@@ -289,5 +290,26 @@ func TestFillNamesAfterADeletion(t *testing.T) {
 	}
 	if list, _ := s.ListNames(ctx, db.NameFilter{}); countOf(list, "Tony Blair") != 1 {
 		t.Errorf("after filling: %+v", list)
+	}
+}
+
+func TestNamesOfABookLengthBodyComeFromItsFirstMegabyte(t *testing.T) {
+	start := "Chancellor Gordon Brown spoke in London. "
+	filler := strings.Repeat("the rates were held for another month ", (1<<20)/38+1)
+	body := start + filler + "Prime Minister Tony Blair met officials in Washington."
+	found := map[string]bool{}
+	for _, n := range db.FindNames("Budget", body) {
+		found[n.Name] = true
+		for _, sp := range n.Spans {
+			if sp.Start < 0 || sp.End > len(body) || sp.Start >= sp.End {
+				t.Errorf("%s: span %v outside the body", n.Name, sp)
+			}
+		}
+	}
+	if !found["Gordon Brown"] || !found["London"] {
+		t.Errorf("names at the start not found: %v", found)
+	}
+	if found["Tony Blair"] || found["Washington"] {
+		t.Errorf("names past the first megabyte were looked for: %v", found)
 	}
 }

@@ -20,7 +20,7 @@ func FindNames(title, body string) []names.Name { return FindNamesWith(title, bo
 // (Store.NameLexicon); lex may be nil.
 func FindNamesWith(title, body string, lex *names.Lexicon) []names.Name {
 	const gap = "\n\n"
-	found := names.FindWith(title+gap+body, lex)
+	found := names.FindWith(title+gap+namesPart(body), lex)
 	offset := len(title) + len(gap)
 	for i := range found {
 		var spans []names.Span
@@ -32,6 +32,24 @@ func FindNamesWith(title, body string, lex *names.Lexicon) []names.Name {
 		found[i].Spans = spans
 	}
 	return found
+}
+
+// maxNamesText is how much of an article's body names are looked for in:
+// a hundred times a long news article. Past it (a book pasted whole), the
+// finder's memory, which grows with the text, would decide the import's.
+const maxNamesText = 1 << 20
+
+// namesPart is the body, or its first maxNamesText bytes cut at the last
+// space before them.
+func namesPart(body string) string {
+	if len(body) <= maxNamesText {
+		return body
+	}
+	cut := body[:maxNamesText]
+	if i := strings.LastIndexAny(cut, " \n"); i > 0 {
+		cut = cut[:i]
+	}
+	return cut
 }
 
 // nameWriter links articles to their names inside one transaction,
@@ -126,18 +144,23 @@ func (w *nameWriter) close(ctx context.Context) error {
 			stale = append(stale, q.articleID)
 		}
 		for _, n := range q.found {
-			links = append(links, []any{q.articleID, w.added[nameKey(n.Kind, n.Name)], positions(n.Spans)})
+			links = append(links, q.articleID, w.added[nameKey(n.Kind, n.Name)], positions(n.Spans))
 		}
 	}
-	if _, err := w.tx.ExecContext(ctx, `DELETE FROM article_names WHERE article_id IN (SELECT value FROM json_each(?))`,
-		jsonText(stale)); err != nil {
-		return fmt.Errorf("store names: %w", err)
+	if len(stale) > 0 {
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM article_names WHERE article_id IN (SELECT value FROM json_each(?))`,
+			jsonText(stale)); err != nil {
+			return fmt.Errorf("store names: %w", err)
+		}
 	}
 	// An article deleted since its names were found (in the background) is
 	// skipped.
-	if _, err := w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_names (article_id, name_id, positions)
-		SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)
-		WHERE EXISTS (SELECT 1 FROM articles WHERE id = value ->> 0)`, jsonText(links)); err != nil {
+	err := execRows(ctx, w.tx, 3, func(values string) string {
+		return `INSERT OR IGNORE INTO article_names (article_id, name_id, positions)
+			SELECT column1, column2, column3 FROM (VALUES ` + values + `)
+			WHERE EXISTS (SELECT 1 FROM articles WHERE id = column1)`
+	}, links)
+	if err != nil {
 		return fmt.Errorf("store names: %w", err)
 	}
 	// Only new articles' names: search reads them on their own.
@@ -145,7 +168,7 @@ func (w *nameWriter) close(ctx context.Context) error {
 	if len(stale) > 0 {
 		rewritten = 1
 	}
-	_, err := w.tx.ExecContext(ctx, `UPDATE names_generation SET n = n + 1, rewritten = rewritten + ? WHERE id = 1`, rewritten)
+	_, err = w.tx.ExecContext(ctx, `UPDATE names_generation SET n = n + 1, rewritten = rewritten + ? WHERE id = 1`, rewritten)
 	return err
 }
 

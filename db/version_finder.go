@@ -4,9 +4,8 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/hex"
-	"encoding/json"
 	"slices"
+	"strings"
 )
 
 // versionFinder groups the articles an import stores with an earlier
@@ -45,13 +44,15 @@ func newVersionFinder(ctx context.Context, tx *sql.Tx) *versionFinder {
 }
 
 // add takes the signature of a stored article, to be grouped by flush.
-func (v *versionFinder) add(id int64, title, body string) {
+func (v *versionFinder) add(id int64, a NewArticle) {
 	if v == nil {
 		return
 	}
-	p := pendingVersion{id: id, sig: signatureOf(title + "\n" + body)}
-	p.keys = p.sig.bandKeys()
-	v.pending = append(v.pending, p)
+	sig := a.Signature
+	if sig == nil {
+		sig = StorySignatureOf(a.Title, a.Body)
+	}
+	v.pending = append(v.pending, pendingVersion{id: id, sig: sig.sig, keys: sig.keys})
 }
 
 // flush groups the batch's articles with their earlier versions, stored
@@ -81,34 +82,48 @@ type storedCandidate struct {
 // storedCandidates reads, for each band key of the batch, the stored
 // articles with that key, with their signatures and stories.
 func (v *versionFinder) storedCandidates(ctx context.Context) (map[int64][]storedCandidate, error) {
-	keys := make([]int64, 0, len(v.pending)*minhashBands)
+	keys := make([]any, 0, len(v.pending)*minhashBands)
 	for _, p := range v.pending {
-		keys = append(keys, p.keys[:]...)
+		for _, k := range p.keys {
+			keys = append(keys, k)
+		}
 	}
+	out := map[int64][]storedCandidate{}
+	for len(keys) > 0 {
+		n := min(len(keys), bulkRows)
+		if err := v.readCandidates(ctx, keys[:n], out); err != nil {
+			return nil, err
+		}
+		keys = keys[n:]
+	}
+	return out, nil
+}
+
+// readCandidates adds the stored articles with one of keys to out.
+func (v *versionFinder) readCandidates(ctx context.Context, keys []any, out map[int64][]storedCandidate) error {
 	rows, err := v.tx.QueryContext(ctx, `SELECT b.band_key, s.article_id, s.signature, coalesce(a.story_id, a.id)
 		FROM signature_bands b
 		JOIN article_signatures s ON s.article_id = b.article_id
 		JOIN articles a ON a.id = b.article_id
-		WHERE b.band_key IN (SELECT value FROM json_each(?))
-		ORDER BY s.article_id`, int64sJSON(keys))
+		WHERE b.band_key IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ")+`)
+		ORDER BY s.article_id`, keys...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	out := map[int64][]storedCandidate{}
 	for rows.Next() {
 		var key int64
 		var c storedCandidate
 		var blob []byte
 		if err := rows.Scan(&key, &c.id, &blob, &c.story); err != nil {
-			return nil, err
+			return err
 		}
 		var ok bool
 		if c.sig, ok = decodeSignature(blob); ok {
 			out[key] = append(out[key], c)
 		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // group gives each pending article the story of its earliest version:
@@ -162,35 +177,37 @@ func (v *versionFinder) batchStory(p *pendingVersion, byBand map[int64][]int) in
 // index is written in order) and the stories found: a story's first
 // article gets its own id as story_id, so that it counts itself.
 func (v *versionFinder) write(ctx context.Context) error {
-	var sigs, bands, stories [][2]any
+	var sigs, stories []any
+	bands := make([][2]int64, 0, len(v.pending)*minhashBands)
 	for _, p := range v.pending {
-		sigs = append(sigs, [2]any{p.id, hex.EncodeToString(p.sig.encode())})
+		sigs = append(sigs, p.id, p.sig.encode())
 		for _, k := range p.keys {
-			bands = append(bands, [2]any{k, p.id})
+			bands = append(bands, [2]int64{k, p.id})
 		}
 		if p.story != 0 {
-			stories = append(stories, [2]any{p.story, p.story}, [2]any{p.id, p.story})
+			stories = append(stories, p.story, p.story, p.id, p.story)
 		}
 	}
-	slices.SortFunc(bands, func(a, b [2]any) int { return cmp.Compare(a[0].(int64), b[0].(int64)) })
+	slices.SortFunc(bands, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
+	bandArgs := make([]any, 0, 2*len(bands))
+	for _, b := range bands {
+		bandArgs = append(bandArgs, b[0], b[1])
+	}
 	for _, st := range []struct {
-		sql  string
-		rows [][2]any
+		query func(values string) string
+		args  []any
 	}{
-		{`INSERT OR REPLACE INTO article_signatures (article_id, signature)
-			SELECT value ->> 0, unhex(value ->> 1) FROM json_each(?)`, sigs},
-		{`INSERT OR IGNORE INTO signature_bands (band_key, article_id)
-			SELECT value ->> 0, value ->> 1 FROM json_each(?)`, bands},
-		{`UPDATE articles SET story_id = j.value ->> 1 FROM json_each(?) j WHERE articles.id = j.value ->> 0`, stories},
+		{func(values string) string {
+			return `INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES ` + values
+		}, sigs},
+		{func(values string) string {
+			return `INSERT OR IGNORE INTO signature_bands (band_key, article_id) VALUES ` + values
+		}, bandArgs},
+		{func(values string) string {
+			return `UPDATE articles SET story_id = v.column2 FROM (VALUES ` + values + `) v WHERE articles.id = v.column1`
+		}, stories},
 	} {
-		if len(st.rows) == 0 {
-			continue
-		}
-		data, err := json.Marshal(st.rows)
-		if err != nil {
-			return err
-		}
-		if _, err := v.tx.ExecContext(ctx, st.sql, string(data)); err != nil {
+		if err := execRows(ctx, v.tx, 2, st.query, st.args); err != nil {
 			return err
 		}
 	}

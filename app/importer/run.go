@@ -125,6 +125,7 @@ type parsed struct {
 	hashes      []string       // of each document (db.ContentHash)
 	words       []int          // of each document (db.WordCount)
 	names       [][]names.Name // by doc, found here so that the writer does not wait for it
+	signatures  []*db.StorySignature
 	annotations []db.AnnotationRecord
 	err         error
 }
@@ -246,6 +247,7 @@ func parseSource(i int, src Source, lex *names.Lexicon) (p parsed) {
 	for j, d := range p.docs {
 		p.hashes[j], p.words[j] = db.ArticleHash(d.Title, d.TitleDerived, d.Body), db.WordCount(d.Body)
 		p.names = append(p.names, nonNil(findNames(d.Title, d.Body, lex)))
+		p.signatures = append(p.signatures, db.StorySignatureOf(d.Title, d.Body))
 	}
 	return p
 }
@@ -391,7 +393,7 @@ func (r *runner) batchArticles(files []parsed) ([]db.NewArticle, map[int]int) {
 				a := r.newArticle(p.src, d, j, len(p.docs))
 				a.Hash, a.Words = p.hashes[j], p.words[j]
 				if j < len(p.names) {
-					a.Names = p.names[j]
+					a.Names, a.Signature = p.names[j], p.signatures[j]
 				}
 				batch = append(batch, a)
 			}
