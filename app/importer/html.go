@@ -45,6 +45,7 @@ func parseHTMLPage(data []byte) (Document, error) {
 	// Formulas become text before readability, which scores and cleans
 	// MathML as markup.
 	linearizeMath(page)
+	keepTitledCards(page, meta.title)
 	var pageURL *url.URL // lets readability make the article's links absolute
 	if meta.url != "" {
 		pageURL, _ = url.Parse(meta.url)
