@@ -48,19 +48,14 @@ func linearizeMath(root *html.Node) {
 }
 
 // replaceMath puts a <code> element holding the formula's text where the
-// <math> element n was, and returns it; a formula with no text is removed
-// and nil returned.
-func replaceMath(n *html.Node) *html.Node {
-	parent := n.Parent
-	text := linearMath(n)
-	var code *html.Node
-	if text != "" {
-		code = &html.Node{Type: html.ElementNode, Data: "code", DataAtom: atom.Code}
+// <math> element n was; a formula with no text is removed.
+func replaceMath(n *html.Node) {
+	if text := linearMath(n); text != "" {
+		code := &html.Node{Type: html.ElementNode, Data: "code", DataAtom: atom.Code}
 		code.AppendChild(&html.Node{Type: html.TextNode, Data: text})
-		parent.InsertBefore(code, n)
+		n.Parent.InsertBefore(code, n)
 	}
-	parent.RemoveChild(n)
-	return code
+	n.Parent.RemoveChild(n)
 }
 
 // linearMath is a formula as one line of text: the TeX the page gives for
