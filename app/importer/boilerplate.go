@@ -27,7 +27,13 @@ var boilerplateLine = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`.*\|\s*(?:getty images|ap|afp|reuters|shutterstock|istock)`, `\(?(?:ap|afp) photo\b.*`,
 	`(?:updated|posted|published|first published|last updated)\b.{0,80}\d.*`, `published .{1,20} ago`,
 	`this website uses cookies.*`, `this post may contain affiliate.*`,
+	`on ` + siteName + `:?`, `(?:also|more|elsewhere) on ` + siteName + `\b.*`, `(?:breaking|latest|top|more) news`,
+	`https?://\S+`, `\[\w+\b[^\]]*\].*\[/\w+\]`, `.*\bclick here\b.*`, `like this (?:story|article)\?.*`,
+	`.*\bsign up\b.*\bnewsletter\b.*`, `.*\((?:ap|afp|reuters) photo\b[^)]*\)`,
 }, "|") + `)$`)
+
+// siteName matches a site named by its address, as in "Also on rt.com".
+const siteName = `(?:www\.)?[a-z0-9-]+\.[a-z]{2,}(?:\.[a-z]{2})?`
 
 // maxFurnitureWords is the longest a block of page furniture is.
 const maxFurnitureWords = 25

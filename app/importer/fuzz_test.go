@@ -19,6 +19,7 @@ var fuzzExtensions = []string{".txt", ".md", ".html", ".json", ""}
 func FuzzParse(f *testing.F) {
 	f.Add(uint8(2), []byte(`<p onclick="x()">a<script>b</script> <b>c</b></p>`))
 	f.Add(uint8(3), []byte(`[{"title":"t","html":"<h1>x</h1><p>y</p>"},{"body":""}]`))
+	f.Add(uint8(2), []byte(`<title>b c d</title><div><div class="q"><p>a</p><a href="/1">1</a></div><div class="q"><p>b c d</p><a href="/2">2</a></div><div class="q"><p>e <math><msup><mi>x</mi><mn>2</mn></msup></math></p><a href="/3">3</a></div></div>`))
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		name := "article" + fuzzExtensions[int(kind)%len(fuzzExtensions)]
 		docs, err := Parse(name, data)
@@ -42,6 +43,7 @@ func FuzzParse(f *testing.F) {
 func FuzzCleanHTML(f *testing.F) {
 	f.Add(`<div> a <i> b </i><p>c</p>d<br> e<pre>
  f  </pre></div>`)
+	f.Add(`<p>x <math alttext="a^2"><mi>a</mi></math> <math><mfrac><mi>b</mi><mtext><a href="javascript:x">c</a></mtext></mfrac><annotation-xml encoding="text/html"><img src=x onerror=y></annotation-xml></math></p>`)
 	f.Fuzz(func(t *testing.T, in string) {
 		clean, body, err := cleanHTML(in)
 		if err != nil {

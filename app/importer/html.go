@@ -42,6 +42,10 @@ func parseHTMLPage(data []byte) (Document, error) {
 		return Document{}, fmt.Errorf("the page could not be read as HTML: %w", err)
 	}
 	meta := readPageMeta(page)
+	// Formulas become text before readability, which scores and cleans
+	// MathML as markup.
+	linearizeMath(page)
+	keepTitledCards(page, meta.title)
 	var pageURL *url.URL // lets readability make the article's links absolute
 	if meta.url != "" {
 		pageURL, _ = url.Parse(meta.url)

@@ -94,6 +94,16 @@ func (r *metaReader) walk(n *html.Node) {
 	}
 }
 
+// markedDate records the date of an element other than <meta> or <time>
+// marked as the publication date (<span itemprop="datePublished">), from
+// its content attribute or else its text, outside the page's furniture.
+func (r *metaReader) markedDate(n *html.Node) {
+	if n.Data == "meta" || n.Data == "time" || r.furniture > 0 || !hasToken(attr(n, "itemprop"), "datePublished") {
+		return
+	}
+	r.addDate(rankMarkedTime, firstNonEmpty(attr(n, "content"), textContent(n)))
+}
+
 // maxVisibleByline is the longest text taken as a byline shown on the page;
 // a longer one is an author's box with a biography.
 const maxVisibleByline = 100
@@ -116,6 +126,7 @@ func (r *metaReader) visibleByline(n *html.Node) {
 
 func (r *metaReader) element(n *html.Node) {
 	r.visibleByline(n)
+	r.markedDate(n)
 	switch n.Data {
 	case "link":
 		if r.canonical == "" && hasToken(attr(n, "rel"), "canonical") {

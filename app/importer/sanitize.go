@@ -68,7 +68,8 @@ func mapKeys(m map[string]bool) []string {
 }
 
 // prune applies the parts of the allow-list that are about structure and
-// URLs rather than names: it drops dangerous subtrees, renames block
+// URLs rather than names: it turns formulas into text, drops dangerous
+// subtrees (every other element outside HTML's namespace), renames block
 // containers and h1, removes every attribute but a safe link or an inline
 // image, and drops images that would load anything from the network.
 func prune(n *html.Node) {
@@ -76,6 +77,10 @@ func prune(n *html.Node) {
 		next := c.NextSibling
 		switch c.Type {
 		case html.ElementNode:
+			if isMath(c) {
+				replaceMath(c) // plain text in <code>: nothing left to prune
+				break
+			}
 			if c.Namespace != "" || droppedElements[c.Data] || c.Data == "img" && !isInlineImage(c) {
 				n.RemoveChild(c)
 				break
