@@ -3,12 +3,14 @@ package importer
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // ErrBinary is returned for files that are not text.
@@ -102,13 +104,16 @@ func utf16Order(data []byte) (unicode.Endianness, bool) {
 	return unicode.LittleEndian, false
 }
 
-// decodeWith decodes data from a known encoding.
+// decodeWith decodes data from a known encoding, into a string sized
+// for it from the start: growing a buffer as it fills, and copying it to
+// a string, held three times a large file's size.
 func decodeWith(enc encoding.Encoding, data []byte) (string, error) {
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
+	var out strings.Builder
+	out.Grow(len(data) + len(data)/8 + 64)
+	if _, err := io.Copy(&out, transform.NewReader(bytes.NewReader(data), enc.NewDecoder())); err != nil {
 		return "", errors.New("the file's bytes do not match its declared character encoding")
 	}
-	return strings.ToValidUTF8(string(out), "\uFFFD"), nil
+	return strings.ToValidUTF8(out.String(), "\uFFFD"), nil
 }
 
 // looksBinary reports text that is really binary data: a NUL character, or
