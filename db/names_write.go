@@ -138,13 +138,14 @@ func (w *nameWriter) close(ctx context.Context) error {
 		return fmt.Errorf("store names: %w", err)
 	}
 	var stale []int64
-	var links []any
+	var fresh, others []any
 	for _, q := range w.queue {
+		links := &fresh
 		if !q.fresh {
-			stale = append(stale, q.articleID)
+			stale, links = append(stale, q.articleID), &others
 		}
 		for _, n := range q.found {
-			links = append(links, q.articleID, w.added[nameKey(n.Kind, n.Name)], positions(n.Spans))
+			*links = append(*links, q.articleID, w.added[nameKey(n.Kind, n.Name)], positions(n.Spans))
 		}
 	}
 	if len(stale) > 0 {
@@ -153,13 +154,20 @@ func (w *nameWriter) close(ctx context.Context) error {
 			return fmt.Errorf("store names: %w", err)
 		}
 	}
-	// An article deleted since its names were found (in the background) is
-	// skipped.
 	err := execRows(ctx, w.tx, 3, func(values string) string {
+		return `INSERT OR IGNORE INTO article_names (article_id, name_id, positions) VALUES ` + values
+	}, fresh)
+	if err != nil {
+		return fmt.Errorf("store names: %w", err)
+	}
+	// An article whose names were found in the background may have been
+	// deleted since: it is skipped. A new article is there: it was stored
+	// in this transaction.
+	err = execRows(ctx, w.tx, 3, func(values string) string {
 		return `INSERT OR IGNORE INTO article_names (article_id, name_id, positions)
 			SELECT column1, column2, column3 FROM (VALUES ` + values + `)
 			WHERE EXISTS (SELECT 1 FROM articles WHERE id = column1)`
-	}, links)
+	}, others)
 	if err != nil {
 		return fmt.Errorf("store names: %w", err)
 	}
