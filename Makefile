@@ -70,6 +70,7 @@ bench: deps-test
 	go test -run '^$$' -bench 'Import$$' -benchtime 1x -timeout 60m ./app/importer/
 	go test -run '^$$' -bench 'ImportShortSeed$$' -benchtime 1x -timeout 60m ./app/importer/
 	go test -run '^$$' -bench 'ImportLargeFiles$$' -benchtime 1x -timeout 60m ./app/importer/
+	go test -run '^$$' -bench 'ImportFeatureCost$$' -benchtime 1x -timeout 60m ./app/importer/
 	go test -run '^$$' -bench 'Search$$' -benchtime 1x -timeout 90m ./db/
 	go test -run '^$$' -bench 'ListFirstPage' -benchtime 100x -timeout 60m ./db/
 	go test -run '^$$' -bench 'Related$$' -benchtime 1x -timeout 60m ./db/
