@@ -31,6 +31,16 @@ type pendingVersion struct {
 	keys  [minhashBands]int64
 }
 
+// bandKeys are the keys the article is looked up and filed under: none
+// for a text too short ever to be grouped (see sameStory), which costs
+// the import no lookup and no band rows.
+func (p *pendingVersion) bandKeys() []int64 {
+	if p.sig.shingles < minShingles {
+		return nil
+	}
+	return p.keys[:]
+}
+
 // newVersionFinder returns a finder for the transaction, or nil for a
 // library whose schema predates versions (migration 010), which a test
 // may write to as an older Folio did.
@@ -84,7 +94,7 @@ type storedCandidate struct {
 func (v *versionFinder) storedCandidates(ctx context.Context) (map[int64][]storedCandidate, error) {
 	keys := make([]any, 0, len(v.pending)*minhashBands)
 	for _, p := range v.pending {
-		for _, k := range p.keys {
+		for _, k := range p.bandKeys() {
 			keys = append(keys, k)
 		}
 	}
@@ -133,6 +143,9 @@ func (v *versionFinder) group(stored map[int64][]storedCandidate) {
 	byBand := map[int64][]int{} // band key → indexes into pending
 	for i := range v.pending {
 		p := &v.pending[i]
+		if len(p.bandKeys()) == 0 {
+			continue
+		}
 		p.story = storedStory(p, stored)
 		if p.story == 0 {
 			p.story = v.batchStory(p, byBand)
@@ -181,7 +194,7 @@ func (v *versionFinder) write(ctx context.Context) error {
 	bands := make([][2]int64, 0, len(v.pending)*minhashBands)
 	for _, p := range v.pending {
 		sigs = append(sigs, p.id, p.sig.encode())
-		for _, k := range p.keys {
+		for _, k := range p.bandKeys() {
 			bands = append(bands, [2]int64{k, p.id})
 		}
 		if p.story != 0 {

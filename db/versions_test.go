@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"folio/db"
+	"folio/db/dbtest"
 )
 
 const storyBody = "The harbour authority confirmed on Tuesday that the northern ferry terminal will close for " +
@@ -208,5 +209,38 @@ func TestTheListShowsAStoryOnce(t *testing.T) {
 	}
 	if counts.Trash != 0 || counts.Starred != 0 {
 		t.Errorf("after emptying the Trash: %+v", counts)
+	}
+}
+
+// A text too short to tell a version from another article written to the
+// same pattern is never grouped, so it is filed under no band: the import
+// spends no lookup and no band rows on it.
+func TestShortTextsAreNotFiledUnderBands(t *testing.T) {
+	s := dbtest.Open(t)
+	ctx := context.Background()
+	short := "Markets closed higher on Friday after a quiet week of trading in London."
+	out, err := s.ImportArticles(ctx, []db.NewArticle{
+		{Title: "Markets", Body: short, Path: "/s/1.txt"},
+		{Title: "Markets", Body: short + " Oil fell.", Path: "/s/2.txt"},
+		{Title: "Terminal to close", Body: storyBody, Path: "/s/3.txt"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions, err := s.ArticleVersions(ctx, out[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(versions) > 1 {
+		t.Errorf("two short texts grouped as versions: %v", summaryIDs(versions))
+	}
+	var shortBands, longBands int
+	err = s.DB().QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE article_id != ?), count(*) FILTER (WHERE article_id = ?)
+		FROM signature_bands`, out[2].ID, out[2].ID).Scan(&shortBands, &longBands)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if shortBands != 0 || longBands == 0 {
+		t.Errorf("band rows: %d of the short texts, %d of the long one", shortBands, longBands)
 	}
 }
