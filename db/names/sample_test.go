@@ -143,10 +143,14 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// runSample finds the names in every article of a labelled sample.
-func runSample(t testing.TB, file string, find func(string) []Name) (*score, time.Duration) {
+// runSample finds the names in every article of a labelled sample, or of
+// several joined by "+" ("heldout.txt+heldout2.txt").
+func runSample(t testing.TB, files string, find func(string) []Name) (*score, time.Duration) {
 	dir := corpusDir(t)
-	sample := readLabels(t, file)
+	var sample []labelled
+	for _, file := range strings.Split(files, "+") {
+		sample = append(sample, readLabels(t, file)...)
+	}
 	texts := make([]string, len(sample))
 	for i, a := range sample {
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(a.path)))
@@ -203,13 +207,13 @@ func BenchmarkNamesSample(b *testing.B) {
 	b.ReportMetric(float64(n)/took.Seconds(), "articles/s")
 	lex := libraryLexicon(b)
 	withLibrary := func(text string) []Name { return FindWith(text, lex) }
-	for _, file := range []string{"labels.txt", "heldout.txt"} {
+	for _, file := range []string{"labels.txt", "heldout.txt", "heldout2.txt", "heldout.txt+heldout2.txt"} {
 		for _, run := range []struct {
 			name string
 			find func(string) []Name
 		}{{"rules", Find}, {"rules+library", withLibrary}, {"baseline", baseline}} {
 			s, _ := runSample(b, file, run.find)
-			fmt.Printf("%-12s %-8s", file, run.name)
+			fmt.Printf("%-24s %-13s", file, run.name)
 			for _, k := range []Kind{Person, Org, Place} {
 				fmt.Printf("  %s P %.2f R %.2f", k, s.precision(k), s.recall(k))
 			}
