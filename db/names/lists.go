@@ -111,6 +111,9 @@ Energy Oil Petroleum Motor Insurance Fund Exchange Board Authority Administratio
 Navy Regiment Church House Brigade Front Movement Alliance Coalition Organisation Organization Team
 Council Senate Congress Commons Lords Cabinet Executive Directorate Bureau Secretariat Tribunal
 Partnership Arts Foundation Charity Trade Trading Markets Stores Foods Brewery
+Brothers Bros Productions Publishing Publishers Broadcasting Telecommunications Pharmaceuticals
+Chemicals Steel Mining Resources Enterprises Ventures Brands Limited LLC AG GmbH Cooperative
+Co-operative Consortium Orchestra Philharmonic Choir Ensemble Watch Forces
 `)
 
 // orgPrefixes start the names of clubs and companies.

@@ -140,7 +140,7 @@ func (g *group) kind() (Kind, bool) {
 		return Org, true
 	case places[g.key] && !g.honorific:
 		return Place, true
-	case events[last] || g.initial && len(w) == 1 || len(w) == 1 && orgWords[last]:
+	case events[last] || g.initial && len(w) == 1 && !acronym(g.key) || len(w) == 1 && orgWords[last]:
 		return "", false // an award; a word that starts a sentence; "the Committee"
 	case anyWord(w, orgWords) || orgPrefixes[w[0]] && len(w) > 1 || len(w) > 1 && acronym(last) || slices.Contains(w, "&"):
 		return Org, true
