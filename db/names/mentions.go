@@ -216,7 +216,7 @@ func context(text string, toks []token, i, j int) evidence {
 	if j+1 < len(toks) && sayings[toks[j+1].text] && !toks[j].breakAfter {
 		e.saying = true
 	}
-	e.orgNoun = describedAfter(toks, j)
+	e.orgNoun = e.orgNoun || describedAfter(toks, j)
 	if strings.HasPrefix(rest, ", ") {
 		e.age = ageFollows(rest[2:])
 		e.role = e.role || nounFollows(toks, j, roles)

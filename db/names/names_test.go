@@ -107,3 +107,28 @@ func TestFindKeepsWholeNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFindOrganisations holds the organisation rules general to news, each
+// on a sentence written for it with a name no list holds.
+func TestFindOrganisations(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"Shares fell after rival bank Kestrava cut its forecast.", "Kestrava"},
+		{"The deal was backed by Marlowe Brothers and others.", "Marlowe Brothers"},
+		{"Money came from Feldstrom Productions last year.", "Feldstrom Productions"},
+		{"Critics at Tenancy Watch disagreed with the figures.", "Tenancy Watch"},
+		{"Results were poor. UNWRX said the survey was flawed.", "UNWRX"},
+	} {
+		found := false
+		for _, n := range Find(c.text) {
+			if n.Name == c.name {
+				found = true
+				if n.Kind != Org {
+					t.Errorf("%q: %s is a %s, want an organisation", c.text, c.name, n.Kind)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not found (found %v)", c.text, c.name, Find(c.text))
+		}
+	}
+}
