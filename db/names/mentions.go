@@ -205,11 +205,14 @@ func context(text string, toks []token, i, j int) evidence {
 	if i > 0 && !toks[i-1].breakAfter {
 		prev := toks[i-1].text
 		e.role = roles[prev]
-		e.orgNoun = orgNouns[prev]
+		e.orgNoun = orgNouns[prev] || i > 1 && businessBefore[[2]string{toks[i-2].text, prev}]
 		e.placePrep = placePreps[prev]
 		e.saying = sayings[prev]
 	}
 	rest := text[toks[j].end:]
+	if j+1 < len(toks) && !toks[j].breakAfter && businessAfter[toks[j+1].text] {
+		e.orgNoun = true // "Kestrava shares", "Kestrava's profits"
+	}
 	if toks[j].possessive {
 		return e
 	}
@@ -224,6 +227,18 @@ func context(text string, toks []token, i, j int) evidence {
 	}
 	return e
 }
+
+// businessBefore are the pairs of words that come before a company's
+// name: "shares in Kestrava", "a takeover of Kestrava".
+var businessBefore = map[[2]string]bool{
+	{"shares", "in"}: true, {"shares", "of"}: true, {"stake", "in"}: true, {"takeover", "of"}: true,
+	{"bid", "for"}: true, {"merger", "with"}: true, {"acquisition", "of"}: true,
+	{"subsidiary", "of"}: true, {"signed", "for"}: true, {"loan", "from"}: true,
+}
+
+// businessAfter are the words that follow a company's name, or its
+// possessive: "Kestrava shares fell", "Kestrava's profits".
+var businessAfter = set(`shares shareholders profits profit revenues revenue spokesman spokeswoman spokesperson`)
 
 // ageFollows reads "60," or "25-year-old" after a name and a comma.
 func ageFollows(s string) bool {

@@ -117,6 +117,9 @@ func TestFindOrganisations(t *testing.T) {
 		{"Money came from Feldstrom Productions last year.", "Feldstrom Productions"},
 		{"Critics at Tenancy Watch disagreed with the figures.", "Tenancy Watch"},
 		{"Results were poor. UNWRX said the survey was flawed.", "UNWRX"},
+		{"Investors bought shares in Dovecote Marris on Monday.", "Dovecote Marris"},
+		{"Analysts said Dovecote Marris shares rose.", "Dovecote Marris"},
+		{"A Brenlow spokeswoman declined to comment.", "Brenlow"},
 	} {
 		found := false
 		for _, n := range Find(c.text) {
