@@ -265,7 +265,7 @@ func describedAfter(toks []token, j int) bool {
 		if orgNouns[w] {
 			return true
 		}
-		if roles[w] && k+1 < len(toks) && capitalised(toks[k+1].text) && !toks[k].breakAfter {
+		if roles[w] && !workRoles[w] && k+1 < len(toks) && capitalised(toks[k+1].text) && !toks[k].breakAfter {
 			return true
 		}
 		if toks[k].breakAfter {
@@ -274,6 +274,10 @@ func describedAfter(toks []token, j int) bool {
 	}
 	return false
 }
+
+// workRoles are the roles a film, a show or a book has, not an employer:
+// "Aviator star Alan Alda", "Potter director Alfonso Cuaron".
+var workRoles = set(`star stars actor actress director writer author novelist presenter host`)
 
 // nounFollows reads ", an economist with" or ", the shadow education
 // secretary" after the name at toks[j]: a noun of the list within a few
