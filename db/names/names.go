@@ -201,12 +201,13 @@ func Canonical(name string) string {
 	return name
 }
 
-// Lexicon is what a library already knows about people: the names taken
-// for a person in at least two of its articles, where the evidence was
-// clear, and more often than for anything else. Only people: measured on
-// the labelled samples, the last names of those people, and what the
-// library says about organisations, cost more precision than they add
-// recall (see docs/names.md).
+// Lexicon is what a library already knows about its names: the people,
+// names taken for a person in at least two of its articles and more often
+// than for anything else; and the organisations, names taken for an
+// organisation in at least three and never for anything else. Measured on
+// the labelled samples (docs/names.md), the last names of those people,
+// and organisations the library was less sure of, cost more precision
+// than they add recall.
 type Lexicon struct {
 	kinds map[string]Kind
 }
@@ -220,6 +221,48 @@ func NewLexicon(people []string) *Lexicon {
 	return l
 }
 
+// Usage is how many of a library's articles took a name for one kind.
+type Usage struct {
+	Name     string
+	Kind     Kind
+	Articles int
+}
+
+// LexiconOf makes a lexicon from how a library's articles used their
+// names; spellings that differ only in case count as one name.
+func LexiconOf(usage []Usage) *Lexicon {
+	type tally struct {
+		spelled  map[Kind]string
+		articles map[Kind]int
+	}
+	byKey := map[string]*tally{}
+	for _, u := range usage {
+		key := strings.ToLower(u.Name)
+		t := byKey[key]
+		if t == nil {
+			t = &tally{spelled: map[Kind]string{}, articles: map[Kind]int{}}
+			byKey[key] = t
+		}
+		t.spelled[u.Kind] = u.Name
+		t.articles[u.Kind] += u.Articles
+	}
+	l := &Lexicon{kinds: map[string]Kind{}}
+	for _, t := range byKey {
+		person, org, place := t.articles[Person], t.articles[Org], t.articles[Place]
+		switch {
+		case person >= LexiconMinArticles && person > org+place:
+			l.kinds[t.spelled[Person]] = Person
+		case org >= LexiconMinOrgArticles && person+place == 0:
+			l.kinds[t.spelled[Org]] = Org
+		}
+	}
+	return l
+}
+
 // LexiconMinArticles is how many articles must have taken a name for a
 // person before the lexicon holds it.
 const LexiconMinArticles = 2
+
+// LexiconMinOrgArticles is how many articles must have taken a name for
+// an organisation, and nothing else, before the lexicon holds it.
+const LexiconMinOrgArticles = 3

@@ -135,3 +135,26 @@ func TestFindOrganisations(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconOf(t *testing.T) {
+	lex := LexiconOf([]Usage{
+		{"Tirunesh Dibaba", Person, 2},
+		{"Kestrava", Org, 2}, {"KESTRAVA", Org, 1}, // one name, three articles
+		{"Marlowe", Org, 5}, {"Marlowe", Person, 1}, // used for two kinds
+		{"Brenlow", Org, 2}, // too few articles
+		{"Dovecote", Person, 3}, {"Dovecote", Place, 1},
+	})
+	for name, want := range map[string]Kind{"Tirunesh Dibaba": Person, "Dovecote": Person} {
+		if got := lex.kinds[name]; got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+	if k := lex.kinds["Kestrava"] + lex.kinds["KESTRAVA"]; k != Org {
+		t.Errorf("Kestrava: %q, want org (lexicon %v)", k, lex.kinds)
+	}
+	for _, name := range []string{"Marlowe", "Brenlow"} {
+		if k, ok := lex.kinds[name]; ok {
+			t.Errorf("%s taken for a %s, want left out", name, k)
+		}
+	}
+}

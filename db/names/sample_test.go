@@ -223,8 +223,7 @@ func BenchmarkNamesSample(b *testing.B) {
 }
 
 // libraryLexicon finds the names in the whole corpus, as a library that
-// holds it would, and keeps the people, those taken for a person in at
-// least two articles, as the store does.
+// holds it would, and makes its lexicon as the store does.
 func libraryLexicon(t testing.TB) *Lexicon {
 	dir := corpusDir(t)
 	counts := map[string]map[Kind]int{}
@@ -247,13 +246,13 @@ func libraryLexicon(t testing.TB) *Lexicon {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var people []string
+	var usage []Usage
 	for name, byKind := range counts {
-		if byKind[Person] >= LexiconMinArticles && byKind[Person] > byKind[Org]+byKind[Place] {
-			people = append(people, name)
+		for k, n := range byKind {
+			usage = append(usage, Usage{Name: name, Kind: k, Articles: n})
 		}
 	}
-	return NewLexicon(people)
+	return LexiconOf(usage)
 }
 
 // TestHeldOutSample reports how the rules do on articles they were not
