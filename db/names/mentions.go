@@ -23,6 +23,7 @@ type evidence struct {
 	based     bool // "Moscow-based"
 	initial   bool // only ever seen first in a sentence
 	orgNoun   bool // "car maker Aston Martin", "Turkcell, the mobile firm"
+	opponent  bool // "against Fulham", "Everton v Fulham": a team
 }
 
 func (e *evidence) add(o evidence) {
@@ -34,6 +35,7 @@ func (e *evidence) add(o evidence) {
 	e.based = e.based || o.based
 	e.initial = e.initial && o.initial
 	e.orgNoun = e.orgNoun || o.orgNoun
+	e.opponent = e.opponent || o.opponent
 }
 
 // placePreps come before place names.
@@ -208,6 +210,7 @@ func context(text string, toks []token, i, j int) evidence {
 		e.orgNoun = orgNouns[prev] || i > 1 && businessBefore[[2]string{toks[i-2].text, prev}]
 		e.placePrep = placePreps[prev]
 		e.saying = sayings[prev]
+		e.opponent = opponentBefore[prev] || i > 1 && opponentPairs[[2]string{toks[i-2].text, prev}]
 	}
 	rest := text[toks[j].end:]
 	if j+1 < len(toks) && !toks[j].breakAfter && businessAfter[toks[j+1].text] {
@@ -216,6 +219,7 @@ func context(text string, toks []token, i, j int) evidence {
 	if toks[j].possessive {
 		return e
 	}
+	e.opponent = e.opponent || j+1 < len(toks) && !toks[j].breakAfter && opponentBefore[toks[j+1].text] && (toks[j+1].text == "v" || toks[j+1].text == "vs")
 	if j+1 < len(toks) && sayings[toks[j+1].text] && !toks[j].breakAfter {
 		e.saying = true
 	}
@@ -273,6 +277,17 @@ func describedAfter(toks []token, j int) bool {
 		}
 	}
 	return false
+}
+
+// opponentBefore and opponentPairs come before a team in a sports report:
+// "against Fulham", "beat Fulham", "a draw with Fulham"; "v" and "vs"
+// also after one.
+var opponentBefore = set(`v vs against beat`)
+
+var opponentPairs = map[[2]string]bool{
+	{"win", "over"}: true, {"victory", "over"}: true, {"defeat", "to"}: true, {"defeat", "by"}: true,
+	{"lost", "to"}: true, {"drew", "with"}: true, {"draw", "with"}: true, {"beaten", "by"}: true,
+	{"home", "to"}: true,
 }
 
 // workRoles are the roles a film, a show or a book has, not an employer:

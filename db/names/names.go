@@ -150,8 +150,9 @@ func (g *group) kind() (Kind, bool) {
 		return Place, true
 	case g.honorific || g.role || g.age || firstNames[w[0]] && !g.orgNoun:
 		return Person, true
-	case acronym(g.key) || g.orgNoun:
-		return Org, true
+	case acronym(g.key) || g.orgNoun || g.opponent && len(w) == 1:
+		return Org, true // a team; a person would have been named in full
+
 	case g.based:
 		return Place, true
 	case len(w) > 1 && (g.saying || g.shortened):

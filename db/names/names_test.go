@@ -120,6 +120,8 @@ func TestFindOrganisations(t *testing.T) {
 		{"Investors bought shares in Dovecote Marris on Monday.", "Dovecote Marris"},
 		{"Analysts said Dovecote Marris shares rose.", "Dovecote Marris"},
 		{"A Brenlow spokeswoman declined to comment.", "Brenlow"},
+		{"The keeper was injured in the win against Dunmore on Saturday.", "Dunmore"},
+		{"Fans saw Dunmore v Kilbrack end in a draw.", "Kilbrack"},
 	} {
 		found := false
 		for _, n := range Find(c.text) {
