@@ -123,7 +123,7 @@ func (g *group) absorb(o *group) {
 func (g *group) name(k Kind) Name {
 	n := Name{Name: g.key, Kind: k, Forms: g.forms}
 	for _, m := range g.mentions {
-		n.Spans = append(n.Spans, Span{m.start, m.end})
+		n.Spans = append(n.Spans, Span{int(m.start), int(m.end)})
 	}
 	slices.SortFunc(n.Spans, func(a, b Span) int { return a.Start - b.Start })
 	return n

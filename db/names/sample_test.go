@@ -290,7 +290,7 @@ func baseline(text string) []Name {
 		case len(m.words) == 2 || len(m.words) == 3:
 			k = Person
 		}
-		out = append(out, Name{Name: key, Kind: k, Forms: []string{key}, Spans: []Span{{m.start, m.end}}})
+		out = append(out, Name{Name: key, Kind: k, Forms: []string{key}, Spans: []Span{{int(m.start), int(m.end)}}})
 	}
 	return out
 }
