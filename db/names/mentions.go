@@ -207,7 +207,7 @@ func context(text string, toks []token, i, j int) evidence {
 	if i > 0 && !toks[i-1].breakAfter {
 		prev := toks[i-1].text
 		e.role = roles[prev]
-		e.orgNoun = orgNouns[prev] || i > 1 && businessBefore[[2]string{toks[i-2].text, prev}]
+		e.orgNoun = orgNouns[prev] || i > 1 && !toks[j].possessive && businessBefore[[2]string{toks[i-2].text, prev}]
 		e.placePrep = placePreps[prev]
 		e.saying = sayings[prev]
 		e.opponent = opponentBefore[prev] || i > 1 && opponentPairs[[2]string{toks[i-2].text, prev}]
@@ -233,11 +233,17 @@ func context(text string, toks []token, i, j int) evidence {
 }
 
 // businessBefore are the pairs of words that come before a company's
-// name: "shares in Kestrava", "a takeover of Kestrava".
+// name, or an employer's: "shares in Kestrava", "a takeover of Kestrava",
+// "chief executive of Kestrava", "an economist at Kestrava". Not before a
+// possessive: "chief executive of Lee's company" names a person.
 var businessBefore = map[[2]string]bool{
 	{"shares", "in"}: true, {"shares", "of"}: true, {"stake", "in"}: true, {"takeover", "of"}: true,
 	{"bid", "for"}: true, {"merger", "with"}: true, {"acquisition", "of"}: true,
 	{"subsidiary", "of"}: true, {"signed", "for"}: true, {"loan", "from"}: true,
+	{"executive", "of"}: true, {"chairman", "of"}: true, {"chairwoman", "of"}: true, {"boss", "of"}: true,
+	{"founder", "of"}: true, {"owner", "of"}: true,
+	{"analyst", "at"}: true, {"economist", "at"}: true, {"analysts", "at"}: true, {"economists", "at"}: true,
+	{"works", "for"}: true, {"worked", "for"}: true, {"working", "for"}: true,
 }
 
 // businessAfter are the words that follow a company's name, or its

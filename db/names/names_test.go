@@ -120,6 +120,7 @@ func TestFindOrganisations(t *testing.T) {
 		{"Investors bought shares in Dovecote Marris on Monday.", "Dovecote Marris"},
 		{"Analysts said Dovecote Marris shares rose.", "Dovecote Marris"},
 		{"A Brenlow spokeswoman declined to comment.", "Brenlow"},
+		{"The figures were weak, said an economist at Harrow Quayle.", "Harrow Quayle"},
 		{"The keeper was injured in the win against Dunmore on Saturday.", "Dunmore"},
 		{"Fans saw Dunmore v Kilbrack end in a draw.", "Kilbrack"},
 	} {
@@ -134,6 +135,16 @@ func TestFindOrganisations(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: %s not found (found %v)", c.text, c.name, Find(c.text))
+		}
+	}
+}
+
+// TestFindEmployerOfAPerson: the words before an employer do not make an
+// organisation of a person's possessive.
+func TestFindEmployerOfAPerson(t *testing.T) {
+	for _, n := range Find("Gill Marno is the chief executive of Tolland's new company. Tolland founded it.") {
+		if n.Name == "Tolland" && n.Kind == Org {
+			t.Errorf("Tolland taken for an organisation: %+v", n)
 		}
 	}
 }
