@@ -222,6 +222,7 @@ func context(text string, toks []token, i, j int) evidence {
 	e.opponent = e.opponent || j+1 < len(toks) && !toks[j].breakAfter && opponentBefore[toks[j+1].text] && (toks[j+1].text == "v" || toks[j+1].text == "vs")
 	if j+1 < len(toks) && sayings[toks[j+1].text] && !toks[j].breakAfter {
 		e.saying = true
+		e.orgNoun = e.orgNoun || statementFollows(toks, j+1)
 	}
 	e.orgNoun = e.orgNoun || describedAfter(toks, j)
 	if strings.HasPrefix(rest, ", ") {
@@ -294,6 +295,12 @@ var opponentPairs = map[[2]string]bool{
 	{"win", "over"}: true, {"victory", "over"}: true, {"defeat", "to"}: true, {"defeat", "by"}: true,
 	{"lost", "to"}: true, {"drew", "with"}: true, {"draw", "with"}: true, {"beaten", "by"}: true,
 	{"home", "to"}: true,
+}
+
+// statementFollows reads "said in a statement" from the verb at toks[k]:
+// an organisation speaks in statements.
+func statementFollows(toks []token, k int) bool {
+	return k+3 < len(toks) && toks[k+1].text == "in" && toks[k+2].text == "a" && toks[k+3].text == "statement"
 }
 
 // workRoles are the roles a film, a show or a book has, not an employer:

@@ -121,6 +121,7 @@ func TestFindOrganisations(t *testing.T) {
 		{"Analysts said Dovecote Marris shares rose.", "Dovecote Marris"},
 		{"A Brenlow spokeswoman declined to comment.", "Brenlow"},
 		{"The figures were weak, said an economist at Harrow Quayle.", "Harrow Quayle"},
+		{"Later Harrow Quayle said in a statement that it had no comment.", "Harrow Quayle"},
 		{"The keeper was injured in the win against Dunmore on Saturday.", "Dunmore"},
 		{"Fans saw Dunmore v Kilbrack end in a draw.", "Kilbrack"},
 	} {
