@@ -138,6 +138,8 @@ func (g *group) kind() (Kind, bool) {
 	switch {
 	case organisations[g.key]:
 		return Org, true
+	case cities[g.key] && g.opponent && !g.placePrep:
+		return Org, true // a club named by its city: "Leicester v Bath"
 	case places[g.key] && !g.honorific:
 		return Place, true
 	case events[last] || g.initial && len(w) == 1 && !acronym(g.key) || len(w) == 1 && orgWords[last]:

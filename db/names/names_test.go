@@ -124,6 +124,7 @@ func TestFindOrganisations(t *testing.T) {
 		{"Later Harrow Quayle said in a statement that it had no comment.", "Harrow Quayle"},
 		{"The keeper was injured in the win against Dunmore on Saturday.", "Dunmore"},
 		{"Fans saw Dunmore v Kilbrack end in a draw.", "Kilbrack"},
+		{"The striker scored twice in the win against Leicester.", "Leicester"},
 	} {
 		found := false
 		for _, n := range Find(c.text) {
