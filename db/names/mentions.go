@@ -24,6 +24,7 @@ type evidence struct {
 	initial   bool // only ever seen first in a sentence
 	orgNoun   bool // "car maker Aston Martin", "Turkcell, the mobile firm"
 	opponent  bool // "against Fulham", "Everton v Fulham": a team
+	maker     bool // "developed by Valve": a company, when named by one word
 }
 
 func (e *evidence) add(o evidence) {
@@ -36,6 +37,7 @@ func (e *evidence) add(o evidence) {
 	e.initial = e.initial && o.initial
 	e.orgNoun = e.orgNoun || o.orgNoun
 	e.opponent = e.opponent || o.opponent
+	e.maker = e.maker || o.maker
 }
 
 // placePreps come before place names.
@@ -211,6 +213,7 @@ func context(text string, toks []token, i, j int) evidence {
 		e.placePrep = placePreps[prev]
 		e.saying = sayings[prev]
 		e.opponent = opponentBefore[prev] || i > 1 && opponentPairs[[2]string{toks[i-2].text, prev}]
+		e.maker = prev == "by" && i > 1 && makers[toks[i-2].text]
 	}
 	rest := text[toks[j].end:]
 	if j+1 < len(toks) && !toks[j].breakAfter && businessAfter[toks[j+1].text] {
@@ -302,6 +305,10 @@ var opponentPairs = map[[2]string]bool{
 func statementFollows(toks []token, k int) bool {
 	return k+3 < len(toks) && toks[k+1].text == "in" && toks[k+2].text == "a" && toks[k+3].text == "statement"
 }
+
+// makers come before "by" and a company: "developed by Valve", "a chain
+// owned by Kestrava". A person there is named in full.
+var makers = set(`developed made published manufactured built owned run operated bought acquired designed distributed`)
 
 // workRoles are the roles a film, a show or a book has, not an employer:
 // "Aviator star Alan Alda", "Potter director Alfonso Cuaron".

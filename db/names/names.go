@@ -152,8 +152,8 @@ func (g *group) kind() (Kind, bool) {
 		return Place, true
 	case g.honorific || g.role || g.age || firstNames[w[0]] && !g.orgNoun:
 		return Person, true
-	case acronym(g.key) || g.orgNoun || g.opponent && len(w) == 1:
-		return Org, true // a team; a person would have been named in full
+	case acronym(g.key) || g.orgNoun || (g.opponent || g.maker) && len(w) == 1:
+		return Org, true // a team, a maker: a person would have been named in full
 
 	case g.based:
 		return Place, true

@@ -125,6 +125,7 @@ func TestFindOrganisations(t *testing.T) {
 		{"The keeper was injured in the win against Dunmore on Saturday.", "Dunmore"},
 		{"Fans saw Dunmore v Kilbrack end in a draw.", "Kilbrack"},
 		{"The striker scored twice in the win against Leicester.", "Leicester"},
+		{"The game was developed by Quorvel and sold well.", "Quorvel"},
 	} {
 		found := false
 		for _, n := range Find(c.text) {
