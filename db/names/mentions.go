@@ -203,38 +203,86 @@ func normalWord(w string) string {
 	return w
 }
 
-// context reads the words around toks[i..j].
+// context reads the words around toks[i..j]. It runs for every
+// capitalised word of an article, so one look-up (classes) says what the
+// word before, and the word after, may tell.
 func context(text string, toks []token, i, j int) evidence {
 	e := evidence{initial: toks[i].sentenceStart, based: toks[j].based}
 	if i > 0 && !toks[i-1].breakAfter {
 		prev := toks[i-1].text
-		e.role = roles[prev]
-		e.orgNoun = orgNouns[prev] || i > 1 && !toks[j].possessive && businessBefore[[2]string{toks[i-2].text, prev}]
-		e.placePrep = placePreps[prev]
-		e.saying = sayings[prev]
-		e.opponent = opponentBefore[prev] || i > 1 && opponentPairs[[2]string{toks[i-2].text, prev}]
-		e.maker = prev == "by" && i > 1 && makers[toks[i-2].text]
+		c := classes[prev]
+		e.role = c&roleWord != 0
+		e.orgNoun = c&orgNounWord != 0
+		e.placePrep = c&placePrepWord != 0
+		e.saying = c&sayingWord != 0
+		e.opponent = c&(opponentWord|versusWord) != 0
+		if c&pairEndWord != 0 && i > 1 {
+			pair := [2]string{toks[i-2].text, prev}
+			e.orgNoun = e.orgNoun || !toks[j].possessive && businessBefore[pair]
+			e.opponent = e.opponent || opponentPairs[pair]
+			e.maker = prev == "by" && makers[pair[0]]
+		}
 	}
-	rest := text[toks[j].end:]
-	if j+1 < len(toks) && !toks[j].breakAfter && businessAfter[toks[j+1].text] {
-		e.orgNoun = true // "Kestrava shares", "Kestrava's profits"
+	var next wordClass
+	if j+1 < len(toks) && !toks[j].breakAfter {
+		next = classes[toks[j+1].text]
 	}
+	e.orgNoun = e.orgNoun || next&businessAfterWord != 0 // "Kestrava shares", "Kestrava's profits"
 	if toks[j].possessive {
 		return e
 	}
-	e.opponent = e.opponent || j+1 < len(toks) && !toks[j].breakAfter && opponentBefore[toks[j+1].text] && (toks[j+1].text == "v" || toks[j+1].text == "vs")
-	if j+1 < len(toks) && sayings[toks[j+1].text] && !toks[j].breakAfter {
+	e.opponent = e.opponent || next&versusWord != 0
+	if next&sayingWord != 0 {
 		e.saying = true
 		e.orgNoun = e.orgNoun || statementFollows(toks, j+1)
 	}
 	e.orgNoun = e.orgNoun || describedAfter(toks, j)
-	if strings.HasPrefix(rest, ", ") {
+	if rest := text[toks[j].end:]; strings.HasPrefix(rest, ", ") {
 		e.age = ageFollows(rest[2:])
 		e.role = e.role || nounFollows(toks, j, roles)
 		e.orgNoun = e.orgNoun || nounFollows(toks, j, orgNouns)
 	}
 	return e
 }
+
+// wordClass is what a word beside a name says about it, one bit a list.
+type wordClass uint8
+
+const (
+	roleWord          wordClass = 1 << iota // roles: "analyst Howard Archer"
+	orgNounWord                             // orgNouns: "rival bank UFJ"
+	placePrepWord                           // placePreps: "in Gaydon"
+	sayingWord                              // sayings: "said Takashi Yamanaka", "Turkcell said"
+	opponentWord                            // "against Fulham", "beat Fulham"
+	versusWord                              // "Everton v Fulham", either side
+	businessAfterWord                       // businessAfter: "Kestrava shares"
+	pairEndWord                             // ends a pair of businessBefore, opponentPairs or makers
+)
+
+// classes holds every word of the lists above with its classes.
+var classes = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	add := func(words map[string]bool, c wordClass) {
+		for w := range words {
+			m[w] |= c
+		}
+	}
+	add(roles, roleWord)
+	add(orgNouns, orgNounWord)
+	add(placePreps, placePrepWord)
+	add(sayings, sayingWord)
+	add(set(`against beat`), opponentWord)
+	add(set(`v vs`), versusWord)
+	add(businessAfter, businessAfterWord)
+	for pair := range businessBefore {
+		m[pair[1]] |= pairEndWord
+	}
+	for pair := range opponentPairs {
+		m[pair[1]] |= pairEndWord
+	}
+	m["by"] |= pairEndWord
+	return m
+}()
 
 // businessBefore are the pairs of words that come before a company's
 // name, or an employer's: "shares in Kestrava", "a takeover of Kestrava",
@@ -289,11 +337,8 @@ func describedAfter(toks []token, j int) bool {
 	return false
 }
 
-// opponentBefore and opponentPairs come before a team in a sports report:
-// "against Fulham", "beat Fulham", "a draw with Fulham"; "v" and "vs"
-// also after one.
-var opponentBefore = set(`v vs against beat`)
-
+// opponentPairs come before a team in a sports report, as "against" and
+// "beat" do (opponentWord): "a draw with Fulham", "lost to Fulham".
 var opponentPairs = map[[2]string]bool{
 	{"win", "over"}: true, {"victory", "over"}: true, {"defeat", "to"}: true, {"defeat", "by"}: true,
 	{"lost", "to"}: true, {"drew", "with"}: true, {"draw", "with"}: true, {"beaten", "by"}: true,
