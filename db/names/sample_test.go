@@ -256,8 +256,9 @@ func libraryLexicon(t testing.TB) *Lexicon {
 }
 
 // TestHeldOutSample reports how the rules do on the articles they were not
-// tuned on, both held-out samples together; it asserts nothing beyond the sample being readable, since
-// its figures are there to be read, not to be met.
+// tuned on, both held-out samples together; it asserts nothing beyond the
+// samples being readable, since its figures are there to be read, not to
+// be met.
 func TestHeldOutSample(t *testing.T) {
 	s, _ := runSample(t, "heldout.txt+heldout2.txt", Find)
 	for _, k := range []Kind{Person, Org, Place} {
