@@ -172,6 +172,7 @@ firm firms company companies group bank banks rival maker makers carmaker giant 
 agency network operator carrier retailer publisher developer broadcaster newspaper magazine paper
 airline charity union party unit subsidiary consortium insurer lender supplier manufacturer brand
 chain studio label website site regulator watchdog body council organisation organization institute
+band bands orchestra carmaker carmakers conglomerate supermarket supermarkets tabloid outfit
 `)
 
 // events are the last words of the names of events, awards, laws and

@@ -126,6 +126,7 @@ func TestFindOrganisations(t *testing.T) {
 		{"Fans saw Dunmore v Kilbrack end in a draw.", "Kilbrack"},
 		{"The striker scored twice in the win against Leicester.", "Leicester"},
 		{"The game was developed by Quorvel and sold well.", "Quorvel"},
+		{"Fans cheered as the band Velvet Harrows took the stage.", "Velvet Harrows"},
 	} {
 		found := false
 		for _, n := range Find(c.text) {
