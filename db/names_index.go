@@ -260,36 +260,17 @@ func (idx *nameIndex) facets(set bitset, f *Facets) {
 	f.People, f.Orgs, f.Places = top(f.People), top(f.Orgs), top(f.Places)
 }
 
-// NameLexicon returns what the library knows about people, for finding
-// names in more articles: the names its articles took for a person at
-// least names.LexiconMinArticles times, and more often than for an
-// organisation or a place.
+// NameLexicon returns what the library knows about its names, for
+// finding names in more articles: how many of its articles took each name
+// for each kind, read by names.LexiconOf.
 func (s *Store) NameLexicon(ctx context.Context) (*names.Lexicon, error) {
 	idx, err := s.nameIndex(ctx)
 	if err != nil {
 		return nil, err
 	}
-	type counts struct{ person, other int }
-	byKey := map[string]*counts{}
-	spelled := map[string]string{}
+	usage := make([]names.Usage, len(idx.names))
 	for i, n := range idx.names {
-		c := byKey[n.key]
-		if c == nil {
-			c = &counts{}
-			byKey[n.key] = c
-		}
-		if n.kind == names.Person {
-			c.person += len(idx.articles[i])
-			spelled[n.key] = n.name
-		} else {
-			c.other += len(idx.articles[i])
-		}
+		usage[i] = names.Usage{Name: n.name, Kind: n.kind, Articles: len(idx.articles[i])}
 	}
-	var people []string
-	for key, c := range byKey {
-		if c.person >= names.LexiconMinArticles && c.person > c.other {
-			people = append(people, spelled[key])
-		}
-	}
-	return names.NewLexicon(people), nil
+	return names.LexiconOf(usage), nil
 }

@@ -265,6 +265,35 @@ func TestNameLexiconRemembersPeople(t *testing.T) {
 	}
 }
 
+func TestNameLexiconRemembersOrganisations(t *testing.T) {
+	s := dbtest.Open(t)
+	ctx := context.Background()
+	for _, body := range []string{
+		"Shares fell after rival bank Kestrava cut its forecast.",
+		"Investors bought shares in Kestrava on Monday.",
+		"A Kestrava spokeswoman declined to comment.",
+	} {
+		importOne(t, s, db.NewArticle{Title: "Banking", Body: body})
+	}
+	plain := "Results improved as Kestrava beat forecasts."
+	for _, n := range db.FindNames("Banks", plain) {
+		if n.Name == "Kestrava" {
+			t.Fatalf("found from the article alone (%s): nothing to test", n.Kind)
+		}
+	}
+	lex, err := s.NameLexicon(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, n := range db.FindNamesWith("Banks", plain, lex) {
+		found = found || (n.Name == "Kestrava" && n.Kind == "org")
+	}
+	if !found {
+		t.Error("the library's organisations did not help find Kestrava")
+	}
+}
+
 func TestFillNamesAfterADeletion(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "library.db")

@@ -93,7 +93,7 @@ type Store interface {
 	AttachPendingAnnotations(ctx context.Context) (db.AnnotationImportReport, error)
 	BeforeImport(ctx context.Context, files int) error
 	AfterImport(ctx context.Context, added int) error
-	// NameLexicon is what the library knows about people, to find names by.
+	// NameLexicon is what the library knows about its names, to find names by.
 	NameLexicon(ctx context.Context) (*names.Lexicon, error)
 }
 

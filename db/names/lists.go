@@ -21,7 +21,7 @@ func set(lists ...string) map[string]bool {
 
 // places are countries, regions and major cities, as written in English
 // news; aliases map other spellings to one of them.
-var places = set(`
+var places = union(set(`
 Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain
 Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei Bulgaria
 Burma Burundi Cambodia Cameroon Canada Chad Chile China Colombia Congo Croatia Cuba Cyprus
@@ -48,7 +48,11 @@ Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire Ne
 New_York North_Carolina North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina
 South_Dakota Tennessee Texas Utah Vermont Virginia West_Virginia Washington Wisconsin Wyoming Ontario
 Quebec Bavaria Catalonia Andalucia Sicily Sardinia Corsica Crete Tasmania Queensland Bengal Punjab
-Gujarat Kerala Xinjiang Hokkaido Okinawa Bali Java Sumatra Borneo Mindanao
+Gujarat Kerala Xinjiang Hokkaido Okinawa Bali Java Sumatra Borneo Mindanao`), cities)
+
+// cities are the major cities, as written in English news: a sports report
+// also names a club by its city ("Leicester v Bath").
+var cities = set(`
 London Manchester Birmingham Liverpool Leeds Sheffield Bristol Newcastle Nottingham Leicester Coventry
 Bradford Cardiff Swansea Edinburgh Glasgow Aberdeen Dundee Belfast Derry Dublin Cork Oxford Cambridge
 Brighton Blackpool Bournemouth Southampton Portsmouth Plymouth Exeter Norwich Ipswich Reading York Hull
@@ -71,6 +75,13 @@ San_Diego San_Jose Baltimore Pittsburgh Cleveland Minneapolis St_Louis New_Orlea
 Memphis Portland Sacramento Austin Orlando Toronto Montreal Vancouver Ottawa Calgary
 Mexico_City Havana Caracas Bogota Lima Santiago Buenos_Aires Sao_Paulo Rio_de_Janeiro Rio Brasilia
 Montevideo Quito La_Paz`)
+
+func union(a, b map[string]bool) map[string]bool {
+	for k := range b {
+		a[k] = true
+	}
+	return a
+}
 
 // aliases folds other spellings of a place or organisation into one name.
 var aliases = map[string]string{
@@ -111,6 +122,9 @@ Energy Oil Petroleum Motor Insurance Fund Exchange Board Authority Administratio
 Navy Regiment Church House Brigade Front Movement Alliance Coalition Organisation Organization Team
 Council Senate Congress Commons Lords Cabinet Executive Directorate Bureau Secretariat Tribunal
 Partnership Arts Foundation Charity Trade Trading Markets Stores Foods Brewery
+Brothers Bros Productions Publishing Publishers Broadcasting Telecommunications Pharmaceuticals
+Chemicals Steel Mining Resources Enterprises Ventures Brands Limited LLC AG GmbH Cooperative
+Co-operative Consortium Orchestra Philharmonic Choir Ensemble Watch Forces
 `)
 
 // orgPrefixes start the names of clubs and companies.
@@ -158,6 +172,7 @@ firm firms company companies group bank banks rival maker makers carmaker giant 
 agency network operator carrier retailer publisher developer broadcaster newspaper magazine paper
 airline charity union party unit subsidiary consortium insurer lender supplier manufacturer brand
 chain studio label website site regulator watchdog body council organisation organization institute
+band bands orchestra carmaker carmakers conglomerate supermarket supermarkets tabloid outfit
 `)
 
 // events are the last words of the names of events, awards, laws and

@@ -9,7 +9,7 @@ import (
 // context says about its kind.
 type mention struct {
 	words      []string
-	start, end int
+	start, end int32 // an article is far shorter than 2 GB; 8 bytes less a mention
 	evidence
 }
 
@@ -23,6 +23,8 @@ type evidence struct {
 	based     bool // "Moscow-based"
 	initial   bool // only ever seen first in a sentence
 	orgNoun   bool // "car maker Aston Martin", "Turkcell, the mobile firm"
+	opponent  bool // "against Fulham", "Everton v Fulham": a team
+	maker     bool // "developed by Valve": a company, when named by one word
 }
 
 func (e *evidence) add(o evidence) {
@@ -34,6 +36,8 @@ func (e *evidence) add(o evidence) {
 	e.based = e.based || o.based
 	e.initial = e.initial && o.initial
 	e.orgNoun = e.orgNoun || o.orgNoun
+	e.opponent = e.opponent || o.opponent
+	e.maker = e.maker || o.maker
 }
 
 // placePreps come before place names.
@@ -166,7 +170,7 @@ func trimmed(text string, toks []token, lower map[string]bool, i, j int, hon boo
 
 // newMention makes a mention of toks[i..j].
 func newMention(text string, toks []token, i, j int, hon bool) mention {
-	m := mention{start: toks[i].start, end: toks[j].end}
+	m := mention{start: int32(toks[i].start), end: int32(toks[j].end)}
 	for k := i; k <= j; k++ {
 		m.words = append(m.words, normalWord(toks[k].text))
 	}
@@ -199,31 +203,104 @@ func normalWord(w string) string {
 	return w
 }
 
-// context reads the words around toks[i..j].
+// context reads the words around toks[i..j]. It runs for every
+// capitalised word of an article, so one look-up (classes) says what the
+// word before, and the word after, may tell.
 func context(text string, toks []token, i, j int) evidence {
 	e := evidence{initial: toks[i].sentenceStart, based: toks[j].based}
 	if i > 0 && !toks[i-1].breakAfter {
 		prev := toks[i-1].text
-		e.role = roles[prev]
-		e.orgNoun = orgNouns[prev]
-		e.placePrep = placePreps[prev]
-		e.saying = sayings[prev]
+		c := classes[prev]
+		e.role = c&roleWord != 0
+		e.orgNoun = c&orgNounWord != 0
+		e.placePrep = c&placePrepWord != 0
+		e.saying = c&sayingWord != 0
+		e.opponent = c&(opponentWord|versusWord) != 0
+		if c&pairEndWord != 0 && i > 1 {
+			pair := [2]string{toks[i-2].text, prev}
+			e.orgNoun = e.orgNoun || !toks[j].possessive && businessBefore[pair]
+			e.opponent = e.opponent || opponentPairs[pair]
+			e.maker = prev == "by" && makers[pair[0]]
+		}
 	}
-	rest := text[toks[j].end:]
+	var next wordClass
+	if j+1 < len(toks) && !toks[j].breakAfter {
+		next = classes[toks[j+1].text]
+	}
+	e.orgNoun = e.orgNoun || next&businessAfterWord != 0 // "Kestrava shares", "Kestrava's profits"
 	if toks[j].possessive {
 		return e
 	}
-	if j+1 < len(toks) && sayings[toks[j+1].text] && !toks[j].breakAfter {
+	e.opponent = e.opponent || next&versusWord != 0
+	if next&sayingWord != 0 {
 		e.saying = true
+		e.orgNoun = e.orgNoun || statementFollows(toks, j+1)
 	}
-	e.orgNoun = describedAfter(toks, j)
-	if strings.HasPrefix(rest, ", ") {
+	e.orgNoun = e.orgNoun || describedAfter(toks, j)
+	if rest := text[toks[j].end:]; strings.HasPrefix(rest, ", ") {
 		e.age = ageFollows(rest[2:])
 		e.role = e.role || nounFollows(toks, j, roles)
 		e.orgNoun = e.orgNoun || nounFollows(toks, j, orgNouns)
 	}
 	return e
 }
+
+// wordClass is what a word beside a name says about it, one bit a list.
+type wordClass uint8
+
+const (
+	roleWord          wordClass = 1 << iota // roles: "analyst Howard Archer"
+	orgNounWord                             // orgNouns: "rival bank UFJ"
+	placePrepWord                           // placePreps: "in Gaydon"
+	sayingWord                              // sayings: "said Takashi Yamanaka", "Turkcell said"
+	opponentWord                            // "against Fulham", "beat Fulham"
+	versusWord                              // "Everton v Fulham", either side
+	businessAfterWord                       // businessAfter: "Kestrava shares"
+	pairEndWord                             // ends a pair of businessBefore, opponentPairs or makers
+)
+
+// classes holds every word of the lists above with its classes.
+var classes = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	add := func(words map[string]bool, c wordClass) {
+		for w := range words {
+			m[w] |= c
+		}
+	}
+	add(roles, roleWord)
+	add(orgNouns, orgNounWord)
+	add(placePreps, placePrepWord)
+	add(sayings, sayingWord)
+	add(set(`against beat`), opponentWord)
+	add(set(`v vs`), versusWord)
+	add(businessAfter, businessAfterWord)
+	for pair := range businessBefore {
+		m[pair[1]] |= pairEndWord
+	}
+	for pair := range opponentPairs {
+		m[pair[1]] |= pairEndWord
+	}
+	m["by"] |= pairEndWord
+	return m
+}()
+
+// businessBefore are the pairs of words that come before a company's
+// name, or an employer's: "shares in Kestrava", "a takeover of Kestrava",
+// "chief executive of Kestrava", "an economist at Kestrava". Not before a
+// possessive: "chief executive of Lee's company" names a person.
+var businessBefore = map[[2]string]bool{
+	{"shares", "in"}: true, {"shares", "of"}: true, {"stake", "in"}: true, {"takeover", "of"}: true,
+	{"bid", "for"}: true, {"merger", "with"}: true, {"acquisition", "of"}: true,
+	{"subsidiary", "of"}: true, {"signed", "for"}: true, {"loan", "from"}: true,
+	{"executive", "of"}: true, {"chairman", "of"}: true, {"chairwoman", "of"}: true, {"boss", "of"}: true,
+	{"founder", "of"}: true, {"owner", "of"}: true,
+	{"analyst", "at"}: true, {"economist", "at"}: true, {"analysts", "at"}: true, {"economists", "at"}: true,
+	{"works", "for"}: true, {"worked", "for"}: true, {"working", "for"}: true,
+}
+
+// businessAfter are the words that follow a company's name, or its
+// possessive: "Kestrava shares fell", "Kestrava's profits".
+var businessAfter = set(`shares shareholders profits profit revenues revenue spokesman spokeswoman spokesperson`)
 
 // ageFollows reads "60," or "25-year-old" after a name and a comma.
 func ageFollows(s string) bool {
@@ -250,7 +327,7 @@ func describedAfter(toks []token, j int) bool {
 		if orgNouns[w] {
 			return true
 		}
-		if roles[w] && k+1 < len(toks) && capitalised(toks[k+1].text) && !toks[k].breakAfter {
+		if roles[w] && !workRoles[w] && k+1 < len(toks) && capitalised(toks[k+1].text) && !toks[k].breakAfter {
 			return true
 		}
 		if toks[k].breakAfter {
@@ -259,6 +336,28 @@ func describedAfter(toks []token, j int) bool {
 	}
 	return false
 }
+
+// opponentPairs come before a team in a sports report, as "against" and
+// "beat" do (opponentWord): "a draw with Fulham", "lost to Fulham".
+var opponentPairs = map[[2]string]bool{
+	{"win", "over"}: true, {"victory", "over"}: true, {"defeat", "to"}: true, {"defeat", "by"}: true,
+	{"lost", "to"}: true, {"drew", "with"}: true, {"draw", "with"}: true, {"beaten", "by"}: true,
+	{"home", "to"}: true,
+}
+
+// statementFollows reads "said in a statement" from the verb at toks[k]:
+// an organisation speaks in statements.
+func statementFollows(toks []token, k int) bool {
+	return k+3 < len(toks) && toks[k+1].text == "in" && toks[k+2].text == "a" && toks[k+3].text == "statement"
+}
+
+// makers come before "by" and a company: "developed by Valve", "a chain
+// owned by Kestrava". A person there is named in full.
+var makers = set(`developed made published manufactured built owned run operated bought acquired designed distributed`)
+
+// workRoles are the roles a film, a show or a book has, not an employer:
+// "Aviator star Alan Alda", "Potter director Alfonso Cuaron".
+var workRoles = set(`star stars actor actress director writer author novelist presenter host`)
 
 // nounFollows reads ", an economist with" or ", the shadow education
 // secretary" after the name at toks[j]: a noun of the list within a few

@@ -123,7 +123,7 @@ func (g *group) absorb(o *group) {
 func (g *group) name(k Kind) Name {
 	n := Name{Name: g.key, Kind: k, Forms: g.forms}
 	for _, m := range g.mentions {
-		n.Spans = append(n.Spans, Span{m.start, m.end})
+		n.Spans = append(n.Spans, Span{int(m.start), int(m.end)})
 	}
 	slices.SortFunc(n.Spans, func(a, b Span) int { return a.Start - b.Start })
 	return n
@@ -138,9 +138,11 @@ func (g *group) kind() (Kind, bool) {
 	switch {
 	case organisations[g.key]:
 		return Org, true
+	case cities[g.key] && g.opponent && !g.placePrep:
+		return Org, true // a club named by its city: "Leicester v Bath"
 	case places[g.key] && !g.honorific:
 		return Place, true
-	case events[last] || g.initial && len(w) == 1 || len(w) == 1 && orgWords[last]:
+	case events[last] || g.initial && len(w) == 1 && !acronym(g.key) || len(w) == 1 && orgWords[last]:
 		return "", false // an award; a word that starts a sentence; "the Committee"
 	case anyWord(w, orgWords) || orgPrefixes[w[0]] && len(w) > 1 || len(w) > 1 && acronym(last) || slices.Contains(w, "&"):
 		return Org, true
@@ -150,8 +152,9 @@ func (g *group) kind() (Kind, bool) {
 		return Place, true
 	case g.honorific || g.role || g.age || firstNames[w[0]] && !g.orgNoun:
 		return Person, true
-	case acronym(g.key) || g.orgNoun:
-		return Org, true
+	case acronym(g.key) || g.orgNoun || (g.opponent || g.maker) && len(w) == 1:
+		return Org, true // a team, a maker: a person would have been named in full
+
 	case g.based:
 		return Place, true
 	case len(w) > 1 && (g.saying || g.shortened):
@@ -201,12 +204,13 @@ func Canonical(name string) string {
 	return name
 }
 
-// Lexicon is what a library already knows about people: the names taken
-// for a person in at least two of its articles, where the evidence was
-// clear, and more often than for anything else. Only people: measured on
-// the labelled samples, the last names of those people, and what the
-// library says about organisations, cost more precision than they add
-// recall (see docs/names.md).
+// Lexicon is what a library already knows about its names: the people,
+// names taken for a person in at least two of its articles and more often
+// than for anything else; and the organisations, names taken for an
+// organisation in at least three and never for anything else. Measured on
+// the labelled samples (docs/names.md), the last names of those people,
+// and organisations the library was less sure of, cost more precision
+// than they add recall.
 type Lexicon struct {
 	kinds map[string]Kind
 }
@@ -220,6 +224,48 @@ func NewLexicon(people []string) *Lexicon {
 	return l
 }
 
+// Usage is how many of a library's articles took a name for one kind.
+type Usage struct {
+	Name     string
+	Kind     Kind
+	Articles int
+}
+
+// LexiconOf makes a lexicon from how a library's articles used their
+// names; spellings that differ only in case count as one name.
+func LexiconOf(usage []Usage) *Lexicon {
+	type tally struct {
+		spelled  map[Kind]string
+		articles map[Kind]int
+	}
+	byKey := map[string]*tally{}
+	for _, u := range usage {
+		key := strings.ToLower(u.Name)
+		t := byKey[key]
+		if t == nil {
+			t = &tally{spelled: map[Kind]string{}, articles: map[Kind]int{}}
+			byKey[key] = t
+		}
+		t.spelled[u.Kind] = u.Name
+		t.articles[u.Kind] += u.Articles
+	}
+	l := &Lexicon{kinds: map[string]Kind{}}
+	for _, t := range byKey {
+		person, org, place := t.articles[Person], t.articles[Org], t.articles[Place]
+		switch {
+		case person >= LexiconMinArticles && person > org+place:
+			l.kinds[t.spelled[Person]] = Person
+		case org >= LexiconMinOrgArticles && person+place == 0:
+			l.kinds[t.spelled[Org]] = Org
+		}
+	}
+	return l
+}
+
 // LexiconMinArticles is how many articles must have taken a name for a
 // person before the lexicon holds it.
 const LexiconMinArticles = 2
+
+// LexiconMinOrgArticles is how many articles must have taken a name for
+// an organisation, and nothing else, before the lexicon holds it.
+const LexiconMinOrgArticles = 3

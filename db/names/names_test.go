@@ -107,3 +107,71 @@ func TestFindKeepsWholeNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFindOrganisations holds the organisation rules general to news, each
+// on a sentence written for it with a name no list holds.
+func TestFindOrganisations(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"Shares fell after rival bank Kestrava cut its forecast.", "Kestrava"},
+		{"The deal was backed by Marlowe Brothers and others.", "Marlowe Brothers"},
+		{"Money came from Feldstrom Productions last year.", "Feldstrom Productions"},
+		{"Critics at Tenancy Watch disagreed with the figures.", "Tenancy Watch"},
+		{"Results were poor. UNWRX said the survey was flawed.", "UNWRX"},
+		{"Investors bought shares in Dovecote Marris on Monday.", "Dovecote Marris"},
+		{"Analysts said Dovecote Marris shares rose.", "Dovecote Marris"},
+		{"A Brenlow spokeswoman declined to comment.", "Brenlow"},
+		{"The figures were weak, said an economist at Harrow Quayle.", "Harrow Quayle"},
+		{"Later Harrow Quayle said in a statement that it had no comment.", "Harrow Quayle"},
+		{"The keeper was injured in the win against Dunmore on Saturday.", "Dunmore"},
+		{"Fans saw Dunmore v Kilbrack end in a draw.", "Kilbrack"},
+		{"The striker scored twice in the win against Leicester.", "Leicester"},
+		{"The game was developed by Quorvel and sold well.", "Quorvel"},
+		{"Fans cheered as the band Velvet Harrows took the stage.", "Velvet Harrows"},
+	} {
+		found := false
+		for _, n := range Find(c.text) {
+			if n.Name == c.name {
+				found = true
+				if n.Kind != Org {
+					t.Errorf("%q: %s is a %s, want an organisation", c.text, c.name, n.Kind)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not found (found %v)", c.text, c.name, Find(c.text))
+		}
+	}
+}
+
+// TestFindEmployerOfAPerson: the words before an employer do not make an
+// organisation of a person's possessive.
+func TestFindEmployerOfAPerson(t *testing.T) {
+	for _, n := range Find("Gill Marno is the chief executive of Tolland's new company. Tolland founded it.") {
+		if n.Name == "Tolland" && n.Kind == Org {
+			t.Errorf("Tolland taken for an organisation: %+v", n)
+		}
+	}
+}
+
+func TestLexiconOf(t *testing.T) {
+	lex := LexiconOf([]Usage{
+		{"Tirunesh Dibaba", Person, 2},
+		{"Kestrava", Org, 2}, {"KESTRAVA", Org, 1}, // one name, three articles
+		{"Marlowe", Org, 5}, {"Marlowe", Person, 1}, // used for two kinds
+		{"Brenlow", Org, 2}, // too few articles
+		{"Dovecote", Person, 3}, {"Dovecote", Place, 1},
+	})
+	for name, want := range map[string]Kind{"Tirunesh Dibaba": Person, "Dovecote": Person} {
+		if got := lex.kinds[name]; got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+	if k := lex.kinds["Kestrava"] + lex.kinds["KESTRAVA"]; k != Org {
+		t.Errorf("Kestrava: %q, want org (lexicon %v)", k, lex.kinds)
+	}
+	for _, name := range []string{"Marlowe", "Brenlow"} {
+		if k, ok := lex.kinds[name]; ok {
+			t.Errorf("%s taken for a %s, want left out", name, k)
+		}
+	}
+}
