@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -256,6 +257,18 @@ func TestSearchShowsAStoryOnce(t *testing.T) {
 	}
 	if len(listed) != total {
 		t.Errorf("SearchArticleIDs: %d ids, the search's total is %d", len(listed), total)
+	}
+	timeline, err := s.SearchTimeline(ctx, "northern terminal repairs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict, err := s.ArticleIDsWithAllWords(ctx, "northern terminal repairs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if timeline.Total != len(strict) || slices.Contains(strict, ids["second"]) == slices.Contains(strict, ids["first"]) {
+		t.Errorf("the search's timeline counts %d, the articles with all the words are %v; want the story once in both",
+			timeline.Total, ids.keys(strict))
 	}
 }
 
