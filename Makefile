@@ -75,6 +75,7 @@ bench: deps-test
 	go test -run '^$$' -bench 'ListFirstPage' -benchtime 100x -timeout 60m ./db/
 	go test -run '^$$' -bench 'Related$$' -benchtime 1x -timeout 60m ./db/
 	go test -run '^$$' -bench 'Find$$' -benchtime 10x -benchmem ./db/names/
+	go test -run '^$$' -bench 'SearchStories$$' -benchtime 1x -timeout 60m ./db/
 
 ## eval: search quality (MAP, P@10, nDCG@10 on Cranfield; known-item MRR on the BBC corpus) beside plain bm25 (see docs/relevance.md),
 # the edit battery of highlights (correct, wrong, lost; docs/highlights.md) and extraction quality on the html-pages corpus (docs/benchmarks.md)

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"log"
 
 	"folio/db"
 )
@@ -71,27 +70,17 @@ func (a *App) NamesProgress() (db.NamesProgress, error) {
 // library when a restore swaps it, and stops when ctx is done. It is a
 // function, not a method, so that it is not bound to the frontend.
 func FindOlderNames(ctx context.Context, a *App) {
-	go func() {
-		for ctx.Err() == nil {
-			store := a.db()
-			if p, err := store.NamesProgress(ctx); err == nil && p.Ready {
-				return
+	backfill(ctx, a, "find names", func(ctx context.Context, s *db.Store) bool {
+		p, err := s.NamesProgress(ctx)
+		return err == nil && p.Ready
+	}, func(ctx context.Context, s *db.Store) error {
+		return s.FillNames(ctx, func(p db.NamesProgress) {
+			a.host.Emit(EventNamesProgress, p)
+			if p.Ready {
+				a.libraryChanged()
 			}
-			err := store.FillNames(ctx, func(p db.NamesProgress) {
-				a.host.Emit(EventNamesProgress, p)
-				if p.Ready {
-					a.libraryChanged()
-				}
-			})
-			if err == nil || ctx.Err() != nil {
-				return
-			}
-			if store == a.db() { // not a restore: a real failure
-				log.Printf("find names: %v", err)
-				return
-			}
-		}
-	}()
+		})
+	})
 }
 
 // ArticleNames returns the people, organisations and places an article

@@ -196,13 +196,15 @@ func (s *Store) summaries(ctx context.Context, query string, args ...any) ([]Art
 	return list, s.attachTags(ctx, list)
 }
 
+// viewCondition is the condition on articles a of a view's rows: in the
+// library, a story's first version outside the Trash stands for the
+// others ("3 versions"); in the Trash, every version is a row.
 func viewCondition(v View) string {
+	if v == ViewTrash {
+		return viewState(v)
+	}
 	return viewState(v) + ` AND ` + listRow
 }
-
-// listRow is true of the articles the list shows: a story's later
-// versions are shown as its first article's row ("3 versions").
-const listRow = `(a.story_id IS NULL OR a.story_id = a.id)`
 
 func viewState(v View) string {
 	switch v {

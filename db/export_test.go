@@ -22,3 +22,11 @@ func MigrationCount() int {
 	list, _ := migrations()
 	return len(list)
 }
+
+// SetVersionsBatchForTest makes FillVersions sign n articles a batch
+// until the returned function puts the batch size back.
+func SetVersionsBatchForTest(n int) func() {
+	old := versionsBatch
+	versionsBatch = n
+	return func() { versionsBatch = old }
+}

@@ -9,7 +9,8 @@ import (
 )
 
 // Facets counts the articles a search found by tag, by year of publication,
-// by source, and by the people, organisations and places they name.
+// by source, and by the people, organisations and places they name; a
+// story's versions count once, as its earliest version found.
 type Facets struct {
 	Tags    []FacetCount `json:"tags"`    // most frequent first
 	Years   []FacetCount `json:"years"`   // newest first; "no date" last

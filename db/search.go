@@ -42,7 +42,7 @@ type SearchRequest struct {
 
 // SearchResult is one page of a search with the counts for the whole of it.
 type SearchResult struct {
-	Total      int         `json:"total"`
+	Total      int         `json:"total"` // articles found, a story's versions once`
 	Offset     int         `json:"offset"`
 	Hits       []SearchHit `json:"hits"`
 	Facets     Facets      `json:"facets"`

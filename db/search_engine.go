@@ -24,10 +24,11 @@ type scored struct {
 	score float64 // bm25: lower is better; 0 when not ranked
 }
 
-// find runs the text part of a query through FTS5 and the filters through
-// the in-memory data. need is how many hits must come back in order
-// (offset+limit), or -1 for all of them.
-func (s *Store) find(ctx context.Context, m *searchMeta, q query.Query, sort Sort, need int) (found, error) {
+// findArticles runs the text part of a query through FTS5 and the filters
+// through the in-memory data, every version of a story apart (find groups
+// them). need is how many hits must come back in order (offset+limit), or
+// -1 for all of them.
+func (s *Store) findArticles(ctx context.Context, m *searchMeta, q query.Query, sort Sort, need int) (found, error) {
 	filters, err := s.newFilterSet(ctx, m, q.Filters)
 	if err != nil {
 		return found{}, err

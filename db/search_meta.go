@@ -35,6 +35,7 @@ type searchMeta struct {
 	tagList    []int32   // indexes into tags
 	tags       []tagMeta //
 	lengths    []int32   // by id: tokens in the indexed text (see folio_rank)
+	storyMeta            // which story each article belongs to (search_stories.go)
 	titleOnce  sync.Once
 	titleRank  []int32 // by id: position in title order; read on first use
 	titleErr   error
@@ -172,7 +173,7 @@ func (s *Store) loadSearchMetaTx(ctx context.Context, lengths bool) (*searchMeta
 	m.flags = make([]uint8, n)
 	m.published = make([]int32, n)
 	m.source = make([]int32, n)
-	for _, load := range []func(context.Context, *sql.Tx) error{m.loadArticles, m.loadTags, m.loadAnnotations} {
+	for _, load := range []func(context.Context, *sql.Tx) error{m.loadArticles, m.loadTags, m.loadAnnotations, m.loadStories} {
 		if err := load(ctx, tx); err != nil {
 			return nil, fmt.Errorf("read the library for search: %w", err)
 		}

@@ -141,10 +141,46 @@ func oracleIDs(ctx context.Context, s *Store, input string) ([]int64, error) {
 		args = append([]any{h}, args...)
 	}
 	ids, err := queryIDs(ctx, s.db, stmt, args...)
-	if err != nil || q.Match == "" || !usesFeedback(q) || len(ids) == 0 {
+	if err == nil && q.Match != "" && !q.InNotes && usesFeedback(q) && len(ids) > 0 {
+		ids, err = oracleFeedback(ctx, s, q, ids)
+	}
+	if err != nil || q.InNotes {
 		return ids, err
 	}
-	return oracleFeedback(ctx, s, q, ids)
+	return oracleOneByStory(ctx, s, ids)
+}
+
+// oracleOneByStory keeps the first of each story's versions in ids, as
+// the list shows a story once.
+func oracleOneByStory(ctx context.Context, s *Store, ids []int64) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, story_id FROM articles WHERE story_id IS NOT NULL`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	story := map[int64]int64{}
+	for rows.Next() {
+		var id, st int64
+		if err := rows.Scan(&id, &st); err != nil {
+			return nil, err
+		}
+		story[id] = st
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := []int64{}
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if st, ok := story[id]; ok {
+			if seen[st] {
+				continue
+			}
+			seen[st] = true
+		}
+		out = append(out, id)
+	}
+	return out, nil
 }
 
 // oracleFeedback ranks again, the slow way, the first feedbackPool of ids

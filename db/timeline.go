@@ -10,8 +10,8 @@ import (
 // left out; undated articles come last, as the month "", so the timeline
 // can give them a place of their own.
 func (s *Store) Timeline(ctx context.Context) ([]MonthCount, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT month, sum(n) FROM article_months
-		WHERE date_kind = 'published' AND trashed = 0
+	rows, err := s.db.QueryContext(ctx, `SELECT month, sum(n) FROM `+monthCounts("published")+`
+		WHERE trashed = 0
 		GROUP BY month HAVING sum(n) > 0 ORDER BY month = '', month`)
 	if err != nil {
 		return nil, fmt.Errorf("read the timeline: %w", err)

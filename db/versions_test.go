@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -242,5 +243,91 @@ func TestShortTextsAreNotFiledUnderBands(t *testing.T) {
 	}
 	if shortBands != 0 || longBands == 0 {
 		t.Errorf("band rows: %d of the short texts, %d of the long one", shortBands, longBands)
+	}
+}
+
+// searchHits runs a search and returns its hits' ids and total.
+func searchHits(t *testing.T, s *db.Store, input string) ([]db.SearchHit, int) {
+	t.Helper()
+	res, err := s.Search(context.Background(), db.SearchRequest{Query: input})
+	if err != nil {
+		t.Fatalf("search %q: %v", input, err)
+	}
+	return res.Hits, res.Total
+}
+
+// A search shows a story once, as the list does: the version it ranks
+// first stands for it, with its "N versions", and the total counts it
+// once.
+func TestSearchShowsAStoryOnce(t *testing.T) {
+	s, ids := storyLibrary(t)
+	ctx := context.Background()
+	hits, total := searchHits(t, s, "northern terminal repairs")
+	var got []string
+	for _, h := range hits {
+		got = append(got, ids.keys([]int64{h.Article.ID})[0])
+		if h.Article.ID == ids["first"] && h.Article.Versions != 2 {
+			t.Errorf("the story's hit: Versions = %d, want 2", h.Article.Versions)
+		}
+	}
+	if strings.Count(strings.Join(got, ","), "first")+strings.Count(strings.Join(got, ","), "second") != 1 ||
+		total != len(hits) {
+		t.Errorf("northern terminal repairs: hits %v, total %d; want the story once and a total of the hits", got, total)
+	}
+	// Both versions match; only the second holds all the words, so it
+	// ranks first and stands for the story.
+	hits, _ = searchHits(t, s, "ferry seven")
+	if len(hits) == 0 || hits[0].Article.ID != ids["second"] {
+		t.Fatalf("ferry seven: first hit %v, want the second version", hits)
+	}
+	for _, h := range hits[1:] {
+		if h.Article.ID == ids["first"] {
+			t.Errorf("ferry seven: the first version is listed beside the second")
+		}
+	}
+	listed, err := s.SearchArticleIDs(ctx, "northern terminal repairs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(listed) != total {
+		t.Errorf("SearchArticleIDs: %d ids, the search's total is %d", len(listed), total)
+	}
+	timeline, err := s.SearchTimeline(ctx, "northern terminal repairs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict, err := s.ArticleIDsWithAllWords(ctx, "northern terminal repairs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if timeline.Total != len(strict) || slices.Contains(strict, ids["second"]) == slices.Contains(strict, ids["first"]) {
+		t.Errorf("the search's timeline counts %d, the articles with all the words are %v; want the story once in both",
+			timeline.Total, ids.keys(strict))
+	}
+}
+
+// A story whose first version is in the Trash is found, and listed,
+// through its next version.
+func TestATrashedFirstVersionHidesNothing(t *testing.T) {
+	s, ids := storyLibrary(t)
+	ctx := context.Background()
+	if err := s.TrashArticles(ctx, []int64{ids["first"]}); err != nil {
+		t.Fatal(err)
+	}
+	hits, _ := searchHits(t, s, "northern terminal repairs")
+	found := false
+	for _, h := range hits {
+		switch h.Article.ID {
+		case ids["first"]:
+			t.Errorf("search finds the trashed first version")
+		case ids["second"]:
+			found = true
+			if h.Article.Versions != 1 {
+				t.Errorf("the second version's hit: Versions = %d, want 1 (the first is in the Trash)", h.Article.Versions)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("search does not find the story's second version once the first is in the Trash")
 	}
 }

@@ -26,7 +26,7 @@ func (s *Store) ViewCounts(ctx context.Context) (ViewCounts, error) {
 			coalesce(sum(n) FILTER (WHERE trashed = 0 AND starred = 1), 0),
 			coalesce(sum(n) FILTER (WHERE trashed = 1), 0),
 			(SELECT count(*) FROM articles a WHERE `+viewCondition(ViewAnnotated)+`)
-		FROM article_months WHERE date_kind = 'imported'`).Scan(&c.All, &c.Unread, &c.Starred, &c.Trash, &c.Annotated)
+		FROM `+monthCounts("imported")).Scan(&c.All, &c.Unread, &c.Starred, &c.Trash, &c.Annotated)
 	if err != nil {
 		return c, fmt.Errorf("count the library's views: %w", err)
 	}
@@ -68,9 +68,9 @@ func (s *Store) MonthGroups(ctx context.Context, view View, sort Sort) ([]MonthC
 	default:
 		state = `trashed = 0`
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT month, sum(n) FROM article_months
-		WHERE date_kind = ? AND `+state+`
-		GROUP BY month HAVING sum(n) > 0 ORDER BY `+order, kind)
+	rows, err := s.db.QueryContext(ctx, `SELECT month, sum(n) FROM `+monthCounts(kind)+`
+		WHERE `+state+`
+		GROUP BY month HAVING sum(n) > 0 ORDER BY `+order)
 	if err != nil {
 		return nil, fmt.Errorf("group the list by month: %w", err)
 	}

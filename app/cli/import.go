@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"folio/app/importer"
+	"folio/db"
 )
 
 func runImport(ctx context.Context, env Env, args []string) int {
@@ -44,6 +45,10 @@ func runImport(ctx context.Context, env Env, args []string) int {
 	}
 	rep := importer.Run(ctx, store, exp.Sources, opts)
 	if err := printImport(env, rep, *asJSON); err != nil {
+		fmt.Fprintln(env.Stderr, "folio import:", err)
+		return exitTrouble
+	}
+	if err := fillVersions(ctx, env, store); err != nil {
 		fmt.Fprintln(env.Stderr, "folio import:", err)
 		return exitTrouble
 	}
@@ -124,3 +129,19 @@ type multiFlag []string
 
 func (m *multiFlag) String() string     { return fmt.Sprint([]string(*m)) }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// fillVersions signs and groups the articles stored before versions were
+// found (the window does it in the background), saying so when there are
+// any, so that they are grouped with the copies just imported.
+func fillVersions(ctx context.Context, env Env, store *db.Store) error {
+	p, err := store.VersionsProgress(ctx)
+	if err != nil || p.Ready {
+		return err
+	}
+	n, articles := p.Total-p.Done, "articles"
+	if n == 1 {
+		articles = "article"
+	}
+	fmt.Fprintf(env.Stderr, "Finding the versions of %d older %s…\n", n, articles)
+	return store.FillVersions(ctx, nil)
+}

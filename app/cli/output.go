@@ -23,6 +23,7 @@ type articleJSON struct {
 	Tags       []string `json:"tags"`
 	Read       bool     `json:"read"`
 	Starred    bool     `json:"starred"`
+	Versions   int      `json:"versions,omitempty"` // of its story, itself included; in lists and searches
 	Body       string   `json:"body,omitempty"`
 }
 
@@ -44,7 +45,7 @@ func tagNames(tags []db.TagRef) []string {
 func summaryJSON(a db.ArticleSummary) articleJSON {
 	return articleJSON{ID: a.ID, Title: a.Title, Published: nullable(a.Published), Path: a.Path,
 		Source: a.Source, ImportedAt: a.ImportedAt, WordCount: a.WordCount, Tags: tagNames(a.Tags),
-		Read: a.Read, Starred: a.Starred}
+		Read: a.Read, Starred: a.Starred, Versions: a.Versions}
 }
 
 func articleFullJSON(a db.Article) articleJSON {
@@ -73,5 +74,9 @@ func printSummaryLine(w io.Writer, a db.ArticleSummary) {
 	if len(a.Tags) > 0 {
 		tags = "  [" + quoted(strings.Join(tagNames(a.Tags), ", ")) + "]"
 	}
-	fmt.Fprintf(w, "%6d  %s  %s%s\n", a.ID, dateOr(a.Published), quoted(a.Title), tags)
+	versions := ""
+	if a.Versions > 1 {
+		versions = fmt.Sprintf("  (%d versions)", a.Versions)
+	}
+	fmt.Fprintf(w, "%6d  %s  %s%s%s\n", a.ID, dateOr(a.Published), quoted(a.Title), versions, tags)
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,5 +53,34 @@ func TestRelatedBadInput(t *testing.T) {
 		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, r.code, r.stderr, tc.code, tc.want)
 		}
+	}
+}
+
+// An article nothing else resembles has no related articles: that is what
+// folio related says, not that the library is empty.
+func TestRelatedNoneShared(t *testing.T) {
+	lib := searchLibrary(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "alone.txt")
+	text := "Zebras tune accordions\n\nQuantum zebras tuned accordions beside glaciers."
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := folio(t, lib, "import", path); r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	r := folio(t, lib, "search", "--json", "title:zebras")
+	hits := decode[[]searchHit](t, r.stdout)
+	if len(hits) != 1 {
+		t.Fatalf("zebra article not found: %s", r.stdout)
+	}
+	id := strconv.FormatInt(hits[0].ID, 10)
+	r = folio(t, lib, "related", id)
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "No related articles") ||
+		strings.Contains(r.stderr, "empty") {
+		t.Errorf("related of an article alone: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if r = folio(t, lib, "related", "--json", id); r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("related --json of an article alone: exit %d, %q", r.code, r.stdout)
 	}
 }

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"folio/db"
 )
 
 type searchHit struct {
@@ -16,6 +19,7 @@ type searchHit struct {
 	Tags      []string `json:"tags"`
 	Snippet   string   `json:"snippet"`
 	Score     float64  `json:"score"`
+	Versions  int      `json:"versions"`
 }
 
 // searchLibrary imports a few title-first articles, tagged by folder.
@@ -113,5 +117,76 @@ func TestSearchUsageErrors(t *testing.T) {
 		if r := folio(t, lib, args...); r.code != 2 || r.stderr == "" {
 			t.Errorf("folio %q: exit %d, stderr %q; want 2 with a message", args, r.code, r.stderr)
 		}
+	}
+}
+
+// A story's versions are one hit, with their count, as in the list.
+func TestSearchShowsAStoryOnce(t *testing.T) {
+	body := "The harbour authority confirmed on Tuesday that the northern ferry terminal will close for " +
+		"six weeks of repairs to its loading ramps, which were damaged in the January storms.\n\n" +
+		"Passengers travelling to the island will be directed to the southern quay, where extra staff and " +
+		"a temporary waiting hall are being set up before the Easter holidays begin."
+	dir := t.TempDir()
+	first := filepath.Join(dir, "first.txt")
+	second := filepath.Join(dir, "second.txt")
+	os.WriteFile(first, []byte("Ferry terminal to close\n\n"+body), 0o644)
+	os.WriteFile(second, []byte("Ferry terminal to close\n\n"+strings.Replace(body, "six", "seven", 1)+
+		"\n\nUpdate: the terminal should reopen on 12 May."), 0o644)
+	lib := filepath.Join(t.TempDir(), "library.db")
+	if r := folio(t, lib, "import", first); r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	if r := folio(t, lib, "import", second); r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	r := folio(t, lib, "search", "--json", "ferry terminal")
+	hits := decode[[]searchHit](t, r.stdout)
+	if len(hits) != 1 || hits[0].Versions != 2 {
+		t.Fatalf("search --json: %s; want one hit with versions 2", r.stdout)
+	}
+	r = folio(t, lib, "search", "ferry terminal")
+	if r.code != 0 || strings.Count(r.stdout, "Ferry terminal to close") != 1 || !strings.Contains(r.stdout, "(2 versions)") {
+		t.Errorf("search: exit %d, %q; want the story once with \"(2 versions)\"", r.code, r.stdout)
+	}
+}
+
+// folio import groups the articles stored before versions were found with
+// the copies it imports.
+func TestImportGroupsOlderArticles(t *testing.T) {
+	dir := t.TempDir()
+	body := "The harbour authority confirmed on Tuesday that the northern ferry terminal will close for " +
+		"six weeks of repairs to its loading ramps, which were damaged in the January storms.\n\n" +
+		"Passengers travelling to the island will be directed to the southern quay, where extra staff and " +
+		"a temporary waiting hall are being set up before the Easter holidays begin."
+	first := filepath.Join(dir, "first.txt")
+	second := filepath.Join(dir, "second.txt")
+	os.WriteFile(first, []byte("Ferry terminal to close\n\n"+body), 0o644)
+	os.WriteFile(second, []byte("Ferry terminal to close\n\n"+body+"\n\nUpdate: it reopens on 12 May."), 0o644)
+	lib := filepath.Join(t.TempDir(), "library.db")
+	if r := folio(t, lib, "import", first); r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	// As an older Folio left it: no signature, the range still to sign.
+	store, err := db.Open(context.Background(), lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{`DELETE FROM article_signatures`, `DELETE FROM signature_bands`,
+		`UPDATE versions_backfill SET next_id = 1, end_id = (SELECT max(id) FROM articles)`} {
+		if _, err := store.DB().Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store.Close()
+	r := folio(t, lib, "import", second)
+	if r.code != 0 || !strings.Contains(r.stderr, "Finding the versions of 1 older article…") {
+		t.Fatalf("import: exit %d: %q", r.code, r.stderr)
+	}
+	r = folio(t, lib, "search", "--json", "ferry terminal")
+	if hits := decode[[]searchHit](t, r.stdout); len(hits) != 1 || hits[0].Versions != 2 {
+		t.Errorf("after importing a copy of an older article: %s; want one hit with versions 2", r.stdout)
+	}
+	if r = folio(t, lib, "import", second); strings.Contains(r.stderr, "Finding the versions") {
+		t.Errorf("a second import signs again: %q", r.stderr)
 	}
 }

@@ -51,6 +51,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	app.FindOlderNames(ctx, a)
+	app.FindOlderVersions(ctx, a)
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)

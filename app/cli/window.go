@@ -71,6 +71,7 @@ func runWindow(ctx context.Context, env Env, args []string) int {
 	names, stopNames := context.WithCancel(ctx)
 	defer stopNames()
 	app.FindOlderNames(names, a)
+	app.FindOlderVersions(names, a)
 	err = desktop.Run(a, host, desktop.Options{
 		Assets:        env.Assets,
 		Icon:          env.Icon,

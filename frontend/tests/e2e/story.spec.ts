@@ -66,15 +66,17 @@ test('the reader lists related articles with the words they share, and opens one
   await expect(related).toContainText('Ferry crews vote to strike');
 });
 
+/** A first report and its update: two versions of one story. */
+const report = markdown('Ferry crews vote to strike', '2024-03-01', 'Harbour Herald',
+  'Ferry crews on the island routes voted to strike over rosters. The ferry operator said timetables ' +
+    'would be cut and harbour queues were expected at the terminal.\n\n' + strikeDetails);
+const update = markdown('Ferry crews vote to strike', '2024-03-02', 'Coast Daily',
+  'Home | News | Sport | Sign in\n\n' +
+    'Ferry crews on the island routes voted overwhelmingly to strike over rosters. The ferry operator said timetables ' +
+    'would be cut and harbour queues were expected at the terminal.\n\n' + strikeDetails +
+    '\n\nUnions said talks would resume on Friday.');
+
 test('versions of a story: one badge per row, switching version, the word-level diff', async ({ page, folio }) => {
-  const update = markdown('Ferry crews vote to strike', '2024-03-02', 'Coast Daily',
-    'Home | News | Sport | Sign in\n\n' +
-      'Ferry crews on the island routes voted overwhelmingly to strike over rosters. The ferry operator said timetables ' +
-      'would be cut and harbour queues were expected at the terminal.\n\n' + strikeDetails +
-      '\n\nUnions said talks would resume on Friday.');
-  const report = markdown('Ferry crews vote to strike', '2024-03-01', 'Harbour Herald',
-    'Ferry crews on the island routes voted to strike over rosters. The ferry operator said timetables ' +
-      'would be cut and harbour queues were expected at the terminal.\n\n' + strikeDetails);
   await importTexts(folio, { 'ferry-1.md': report, 'ferry-1-update.md': update, ...others });
   await openApp(page, folio);
   const rows = articleRows(page).filter({ hasText: 'Ferry crews vote to strike' });
@@ -107,6 +109,39 @@ test('versions of a story: one badge per row, switching version, the word-level 
   }).toPass();
   await expect(related).not.toContainText('Looking for related articles');
   await expect(related.getByTestId('related-item').filter({ hasText: 'Ferry crews vote to strike' })).toHaveCount(0);
+});
+
+test('a search shows a story once, with its versions, as the list does', async ({ page, folio }) => {
+  await importTexts(folio, { 'ferry-1.md': report, 'ferry-1-update.md': update, ...others });
+  await openApp(page, folio);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('ferry rosters');
+  const results = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('Ferry crews vote to strike');
+  await expect(results.first().getByTestId('versions-badge')).toHaveText('· 2 versions');
+  await expect(page.getByTestId('search-status')).toContainText('1 result');
+});
+
+test('with its first version in the Trash, a story is listed and found as its next', async ({ page, folio }) => {
+  await importTexts(folio, { 'ferry-1.md': report, 'ferry-1-update.md': update, ...others });
+  const listed = JSON.parse(await folio.cli('list', '--json')) as { id: number; path: string }[];
+  const first = listed.find((a) => a.path.endsWith('ferry-1.md'));
+  expect(first).toBeTruthy();
+  await folio.call('TrashArticles', [first!.id]);
+  await openApp(page, folio);
+  const rows = articleRows(page).filter({ hasText: 'Ferry crews vote to strike' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('Coast Daily'); // the update stands for the story
+  await expect(rows.getByTestId('versions-badge')).toHaveCount(0); // one version outside the Trash
+  await page.getByRole('searchbox', { name: 'Search' }).fill('ferry rosters');
+  const results = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('Coast Daily');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Trash/ }).click();
+  const trashed = articleRows(page);
+  await expect(trashed).toHaveCount(1);
+  await expect(trashed.first()).toContainText('Harbour Herald');
 });
 
 test('the story timeline: an article with its related articles oldest first, and a search by week', async ({ page, folio }) => {
