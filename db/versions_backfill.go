@@ -126,7 +126,7 @@ func (s *Store) unsignedBatch(ctx context.Context, next, end int64) ([]unsigned,
 		if err := rows.Scan(&a.id, &title, &body); err != nil {
 			return nil, 0, err
 		}
-		a.sig = signatureOf(title + "\n" + body)
+		a.sig = signatureOf(title, body)
 		a.keys = a.sig.bandKeys()
 		batch = append(batch, a)
 	}
@@ -144,12 +144,15 @@ func (s *Store) unsignedBatch(ctx context.Context, next, end int64) ([]unsigned,
 // with the earliest signed article of the same story, if there is one;
 // joined tells whether it was.
 func signAndGroup(ctx context.Context, tx *sql.Tx, a unsigned) (joined bool, err error) {
-	story, err := earliestVersion(ctx, tx, a)
-	if err != nil {
-		return false, err
-	}
 	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)`,
 		a.id, a.sig.encode()); err != nil {
+		return false, err
+	}
+	if a.sig.shingles < minShingles { // never grouped: filed under no band, as at import
+		return false, nil
+	}
+	story, err := earliestVersion(ctx, tx, a)
+	if err != nil {
 		return false, err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO signature_bands (band_key, article_id)
