@@ -144,7 +144,10 @@ func Run(ctx context.Context, store Store, sources []Source, opts Options) Repor
 	store.BeforeImport(ctx, len(sources))
 	// Without it, names are found from each article alone.
 	lex, _ := store.NameLexicon(ctx)
-	in := make(chan parsed, opts.Workers*4)
+	// Room for a batch of parsed files: while the writer stores one batch,
+	// the parsers go on with the next instead of stopping after a few
+	// files. The budget, not the channel, bounds the memory they take.
+	in := make(chan parsed, opts.BatchSize)
 	r.budget = semaphore.NewWeighted(budgetBytes(opts, sources))
 	go parseAll(ctx, sources, opts.Workers, lex, r.budget, in)
 	r.consume(ctx, in)
