@@ -73,8 +73,8 @@ func (s *Store) nameIndex(ctx context.Context) (*nameIndex, error) {
 
 // loadNameIndex reads the names in one read transaction: all of them, or,
 // given the index before an import, the names new since and the names of
-// the articles imported since. The articles of each name come packed by
-// group_concat, so that one row per name crosses into Go.
+// the articles imported since. The names of each article come packed by
+// group_concat, so that one row per article crosses into Go.
 func (s *Store) loadNameIndex(ctx context.Context, prev *nameIndex) (*nameIndex, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -130,33 +130,32 @@ func (idx *nameIndex) readNames(ctx context.Context, tx *sql.Tx, since int64) er
 }
 
 // readLinks adds the articles above since to the lists of the names they
-// name.
+// name. The links are read in the table's own order, article by article,
+// so each name's list grows in article order with no sort.
 func (idx *nameIndex) readLinks(ctx context.Context, tx *sql.Tx, since int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT name_id, group_concat(article_id, ' ') FROM
-		(SELECT name_id, article_id FROM article_names WHERE article_id > ? ORDER BY name_id, article_id)
-		GROUP BY name_id`, since)
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, group_concat(name_id, ' ') FROM article_names
+		WHERE article_id > ?1 AND article_id <= ?2 GROUP BY article_id`, since, idx.maxArticle)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	fresh := make([]bool, len(idx.names))
 	for rows.Next() {
-		var nameID int64
+		var articleID int64
 		var packed string
-		if err := rows.Scan(&nameID, &packed); err != nil {
+		if err := rows.Scan(&articleID, &packed); err != nil {
 			return err
 		}
-		n, ok := idx.byID[nameID]
-		if !ok {
-			continue
-		}
-		// A fresh slice: the previous index may share the old one.
-		ids := slices.Clip(idx.articles[n])
-		for _, id := range intFields(packed) {
-			if id > since && id <= idx.maxArticle {
-				ids = append(ids, int32(id))
+		for _, nameID := range intFields(packed) {
+			n, ok := idx.byID[nameID]
+			if !ok {
+				continue
 			}
+			if !fresh[n] { // a slice of its own: the previous index may share the old one
+				idx.articles[n], fresh[n] = slices.Clip(idx.articles[n]), true
+			}
+			idx.articles[n] = append(idx.articles[n], int32(articleID))
 		}
-		idx.articles[n] = ids
 	}
 	return rows.Err()
 }
