@@ -115,14 +115,21 @@ func (c *facetCounter) result() Facets {
 func top(list []FacetCount) []FacetCount {
 	kept := make([]FacetCount, 0, facetLimit+1)
 	for _, f := range list {
-		if len(kept) == facetLimit && compareFacets(f, kept[facetLimit-1]) >= 0 {
-			continue
-		}
-		at, _ := slices.BinarySearchFunc(kept, f, compareFacets)
-		kept = slices.Insert(kept, at, f)
-		if len(kept) > facetLimit {
-			kept = kept[:facetLimit]
-		}
+		kept = keepTop(kept, f)
+	}
+	return kept
+}
+
+// keepTop places f among kept, the facetLimit first values so far in
+// order, if it belongs there.
+func keepTop(kept []FacetCount, f FacetCount) []FacetCount {
+	if len(kept) == facetLimit && compareFacets(f, kept[facetLimit-1]) >= 0 {
+		return kept
+	}
+	at, _ := slices.BinarySearchFunc(kept, f, compareFacets)
+	kept = slices.Insert(kept, at, f)
+	if len(kept) > facetLimit {
+		kept = kept[:facetLimit]
 	}
 	return kept
 }

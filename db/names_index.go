@@ -230,35 +230,6 @@ func (idx *nameIndex) articlesNamed(kind names.Kind, value string, maxID int64) 
 	return set
 }
 
-// facets counts, over the articles in set, the names of each kind that
-// are not hidden.
-func (idx *nameIndex) facets(set bitset, f *Facets) {
-	counts := make([]int, len(idx.names))
-	set.each(func(id int64) {
-		if id+1 < int64(len(idx.start)) {
-			for _, n := range idx.list[idx.start[id]:idx.start[id+1]] {
-				counts[n]++
-			}
-		}
-	})
-	for i, c := range counts {
-		n := idx.names[i]
-		if c == 0 || n.hidden {
-			continue
-		}
-		fc := FacetCount{Value: n.name, Count: c}
-		switch n.kind {
-		case names.Person:
-			f.People = append(f.People, fc)
-		case names.Org:
-			f.Orgs = append(f.Orgs, fc)
-		case names.Place:
-			f.Places = append(f.Places, fc)
-		}
-	}
-	f.People, f.Orgs, f.Places = top(f.People), top(f.Orgs), top(f.Places)
-}
-
 // NameLexicon returns what the library knows about its names, for
 // finding names in more articles: how many of its articles took each name
 // for each kind, read by names.LexiconOf.
