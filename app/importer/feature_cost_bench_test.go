@@ -16,13 +16,13 @@ import (
 	"folio/db/names"
 )
 
-// BenchmarkImportFeatureCost measures what names and versions cost an import:
-// the same generated articles (100,000 by default, the size the targets are
-// set at; FOLIO_BENCH_ARTICLES=N
-// for another size) imported into an empty library as Folio does, without
-// names (neither found nor stored), and without versions (no signatures
-// taken, into a library without their table, as before versions were
-// kept, where the import does not group). Sentences come from the BBC corpus
+// BenchmarkImportFeatureCost measures what names and versions cost an
+// import: the same generated articles (100,000 by default, the size the
+// targets are set at; FOLIO_BENCH_ARTICLES=N for another size) imported
+// into an empty library as Folio does, without names (neither found nor
+// stored), and without versions (no signatures taken, into a library
+// without their table, as before versions were kept, where the import
+// does not group). Sentences come from the BBC corpus
 // when it is found (FOLIO_SHARED, or beside the repository), so that the
 // text names people and places as news does.
 //
