@@ -171,7 +171,7 @@ func (st *rankState) score(c fts5aux.Call) (float64, error) {
 	clear(st.freq)
 	clear(st.near)
 	var err error
-	st.insts, err = c.Insts(st.insts[:0])
+	st.insts, err = c.PhraseInsts(st.insts[:0])
 	if err != nil {
 		return 0, err
 	}

@@ -62,7 +62,7 @@ func snippetRow(c fts5aux.Call) {
 
 // bodyHits lists the row's phrase matches in the body, in order.
 func bodyHits(c fts5aux.Call) ([]passageHit, error) {
-	insts, err := c.Insts(nil)
+	insts, err := c.PhraseInsts(nil)
 	if err != nil {
 		return nil, err
 	}

@@ -43,6 +43,10 @@ var (
 	trampolines []any
 )
 
+// memBytes is the scratch a call has for the API's out parameters: an
+// Fts5PhraseIter (two pointers) and two ints at most.
+const memBytes = 24
+
 // Register adds an auxiliary function to every connection opened from now
 // on. Call it from an init function, before any library is opened.
 func Register(name string, fn Func) {
@@ -50,8 +54,8 @@ func Register(name string, fn Func) {
 	defer mu.Unlock()
 	trampoline := func(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
 		c := Call{tls: tls, api: (*sqlite3.TFts5ExtensionApi)(cPointer(pApi)), fts: pFts, ctx: pCtx, nVal: nVal, apVal: apVal}
-		c.mem = tls.Alloc(16)
-		defer tls.Free(16)
+		c.mem = tls.Alloc(memBytes)
+		defer tls.Free(memBytes)
 		fn(c)
 	}
 	trampolines = append(trampolines, trampoline)

@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,7 +48,28 @@ func describe(c Call) {
 	c.SetText(b.String())
 }
 
+// sameInsts is a test function: whether PhraseInsts lists the row's
+// occurrences as Insts does, and how many there are.
+func sameInsts(c Call) {
+	want, err := c.Insts(nil)
+	if err != nil {
+		c.SetError(err)
+		return
+	}
+	got, err := c.PhraseInsts(nil)
+	if err != nil {
+		c.SetError(err)
+		return
+	}
+	if !slices.Equal(got, want) {
+		c.SetError(fmt.Errorf("row %d: PhraseInsts %v, Insts %v", c.Rowid(), got, want))
+		return
+	}
+	c.SetText(fmt.Sprint(len(got)))
+}
+
 func init() {
+	Register("test_same_insts", sameInsts)
 	Register("test_describe", describe)
 	Register("test_fail", func(c Call) { c.SetError(errors.New("test_fail: no good")) })
 }
@@ -139,6 +162,58 @@ func TestErrorsReachTheStatement(t *testing.T) {
 		err = c.QueryRowContext(context.Background(), `SELECT test_describe(t) FROM t WHERE t MATCH 'ferry' AND rowid = 8`).Scan(&got)
 		if err != nil || !strings.HasPrefix(got, "row 8 phrases 1 0:1:1") {
 			t.Errorf("connection %d: %q, %v", i, got, err)
+		}
+	}
+}
+
+// PhraseInsts is Insts by another way: the same occurrences in the same
+// order, for queries of many words, repeated words, phrases, prefixes,
+// columns, NOT and OR, over rows that repeat words in both columns.
+func TestPhraseInstsAreInsts(t *testing.T) {
+	db := openTest(t)
+	words := strings.Fields("ferry gozo spring summer news bus the to runs again island port late")
+	r := rand.New(rand.NewSource(3))
+	text := func(n int) string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = words[r.Intn(len(words))]
+		}
+		return strings.Join(out, " ")
+	}
+	for i := 0; i < 200; i++ {
+		if _, err := db.Exec(`INSERT INTO t (a, b) VALUES (?, ?)`, text(1+r.Intn(4)), text(5+r.Intn(60))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Words far apart: offsets whose steps take more than one byte.
+	for i := 0; i < 20; i++ {
+		long := strings.Repeat("filler ", 150+r.Intn(20000)) + "ferry " + strings.Repeat("filler ", r.Intn(300)) + "island ferry"
+		if _, err := db.Exec(`INSERT INTO t (a, b) VALUES (?, ?)`, "island", long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queries := []string{"ferry", "ferry OR gozo OR spring OR summer OR news OR bus OR runs OR island OR port OR late",
+		`"the ferry" OR gozo`, "fer* OR isl*", "a:news OR b:ferry", "ferry NOT bus", "ferry AND (port OR late) AND island",
+		"ferry OR ferry OR gozo", `"ferry to gozo" OR "late ferry"`}
+	for _, q := range queries {
+		rows, err := db.Query(`SELECT test_same_insts(t) FROM t WHERE t MATCH ?`, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, total := 0, 0
+		for rows.Next() {
+			var count int
+			if err := rows.Scan(&count); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			n, total = n+1, total+count
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		rows.Close()
+		if n == 0 || total == 0 {
+			t.Errorf("%s: %d rows, %d occurrences: nothing compared", q, n, total)
 		}
 	}
 }
