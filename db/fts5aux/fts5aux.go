@@ -11,9 +11,12 @@
 // sqlite3* handle from an unexported field of the driver's connection
 // (reflection), asks FTS5 for its fts5_api with SELECT fts5(?1) as FTS5's
 // documentation shows, and calls the C API through the function pointers
-// of the transpiled SQLite (unsafe). Everything that depends on the
-// driver's internals is in this package, and its tests fail loudly when an
-// upgrade changes them.
+// of the transpiled SQLite (unsafe). Call.PhraseInsts also decodes a
+// phrase's position list itself, in FTS5's format (varints; 1 and a column
+// number start a column), which is FTS5's storage format and stable, and
+// a test compares it with FTS5's own decoding on every query shape.
+// Everything that depends on the driver's internals is in this package,
+// and its tests fail loudly when an upgrade changes them.
 //
 // Checked against modernc.org/sqlite v1.62.0 (SQLite 3.54) and
 // modernc.org/libc v1.80.1.
