@@ -276,18 +276,24 @@ type NamesProgress struct {
 
 // NamesProgress reads how far FillNames has got.
 func (s *Store) NamesProgress(ctx context.Context) (NamesProgress, error) {
-	var next, end int64
-	if err := s.db.QueryRowContext(ctx, `SELECT next_id, end_id FROM names_backfill WHERE id = 1`).Scan(&next, &end); err != nil {
-		return NamesProgress{}, fmt.Errorf("read the progress of names: %w", err)
-	}
-	var p NamesProgress
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE id < ?), count(*) FROM articles WHERE id <= ?`,
-		next, end).Scan(&p.Done, &p.Total)
+	done, total, ready, err := s.backfillProgress(ctx, "names_backfill")
 	if err != nil {
 		return NamesProgress{}, fmt.Errorf("read the progress of names: %w", err)
 	}
-	p.Ready = next > end
-	return p, nil
+	return NamesProgress{Done: done, Total: total, Ready: ready}, nil
+}
+
+// backfillProgress reads how far a pass over the articles stored before a
+// feature has got, from its table's cursor (next_id, end_id): the
+// articles read, the articles to read in all, and whether it is done.
+func (s *Store) backfillProgress(ctx context.Context, table string) (done, total int, ready bool, err error) {
+	var next, end int64
+	if err := s.db.QueryRowContext(ctx, `SELECT next_id, end_id FROM `+table+` WHERE id = 1`).Scan(&next, &end); err != nil {
+		return 0, 0, false, err
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE id < ?), count(*) FROM articles WHERE id <= ?`,
+		next, end).Scan(&done, &total)
+	return done, total, next > end, err
 }
 
 // FillNames finds the names of the articles stored before names were kept,

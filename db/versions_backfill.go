@@ -28,18 +28,11 @@ type VersionsProgress struct {
 
 // VersionsProgress reads how far FillVersions has got.
 func (s *Store) VersionsProgress(ctx context.Context) (VersionsProgress, error) {
-	var next, end int64
-	if err := s.db.QueryRowContext(ctx, `SELECT next_id, end_id FROM versions_backfill WHERE id = 1`).Scan(&next, &end); err != nil {
-		return VersionsProgress{}, fmt.Errorf("read the progress of versions: %w", err)
-	}
-	var p VersionsProgress
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE id < ?), count(*) FROM articles WHERE id <= ?`,
-		next, end).Scan(&p.Done, &p.Total)
+	done, total, ready, err := s.backfillProgress(ctx, "versions_backfill")
 	if err != nil {
 		return VersionsProgress{}, fmt.Errorf("read the progress of versions: %w", err)
 	}
-	p.Ready = next > end
-	return p, nil
+	return VersionsProgress{Done: done, Total: total, Ready: ready}, nil
 }
 
 // FillVersions signs and groups the articles stored before versions were
