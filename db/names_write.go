@@ -306,13 +306,22 @@ func (s *Store) FillNames(ctx context.Context, progress func(NamesProgress)) err
 	if err != nil {
 		return fmt.Errorf("find names: %w", err)
 	}
+	batch := func(ctx context.Context) (bool, error) { return s.fillNamesBatch(ctx, lex) }
+	return fillInBatches(ctx, "find names", batch, s.NamesProgress, progress)
+}
+
+// fillInBatches runs a background pass over older articles: batch until
+// it says there is no more or ctx is done, reporting what read says after
+// each batch to progress, when not nil.
+func fillInBatches[P any](ctx context.Context, what string, batch func(context.Context) (bool, error),
+	read func(context.Context) (P, error), progress func(P)) error {
 	for {
-		more, err := s.fillNamesBatch(ctx, lex)
+		more, err := batch(ctx)
 		if err != nil {
-			return fmt.Errorf("find names: %w", err)
+			return fmt.Errorf("%s: %w", what, err)
 		}
 		if progress != nil {
-			p, err := s.NamesProgress(ctx)
+			p, err := read(ctx)
 			if err != nil {
 				return err
 			}

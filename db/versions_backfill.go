@@ -39,25 +39,7 @@ func (s *Store) VersionsProgress(ctx context.Context) (VersionsProgress, error) 
 // found, a batch per transaction. progress, when not nil, is called after
 // each batch. It returns when every article is signed or ctx is done.
 func (s *Store) FillVersions(ctx context.Context, progress func(VersionsProgress)) error {
-	for {
-		more, err := s.fillVersionsBatch(ctx)
-		if err != nil {
-			return fmt.Errorf("find versions: %w", err)
-		}
-		if progress != nil {
-			p, err := s.VersionsProgress(ctx)
-			if err != nil {
-				return err
-			}
-			progress(p)
-		}
-		if !more {
-			return nil
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-	}
+	return fillInBatches(ctx, "find versions", s.fillVersionsBatch, s.VersionsProgress, progress)
 }
 
 // unsigned is an article of a batch with its signature.
