@@ -81,8 +81,11 @@ test('select by sentence or paragraph from the keyboard, extend with Shift, high
   const id = Number(await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().getAttribute('data-id'));
   const exact = async () => (await folio.call<{ exact: string }[]>('ArticleAnnotations', id)).map((a) => a.exact.replace(/\s+/g, ' '));
   await expect.poll(exact).toEqual([expect.stringMatching(/^Belarus has supplied .* western capitals\.$/)]);
+  // The reader draws the new highlight before it takes the next key.
+  await expect(page.getByTestId('article-text').locator('mark').first()).toBeVisible();
 
   await page.keyboard.press('p');
+  await expect.poll(selected).toMatch(/^Belarus has supplied .* shipments further\.$/);
   await page.keyboard.press('p');
   await expect.poll(selected).toMatch(/^The announcement came .* western capitals\.$/);
   await page.keyboard.press('Shift+P');
